@@ -12,7 +12,10 @@ export function isDigest(value: string): boolean {
 /** Validates a digest from untrusted input; it is later used in file names and URLs. */
 export function parseDigest(value: string, what: string): string {
   if (!isDigest(value)) {
-    throw new DrydockError('MANIFEST_INVALID', `${what} has an invalid digest: ${value.slice(0, 80)}`);
+    throw new DrydockError(
+      'MANIFEST_INVALID',
+      `${what} has an invalid digest: ${value.slice(0, 80)}`,
+    );
   }
   return value;
 }
@@ -46,17 +49,22 @@ export class DigestVerifier extends Transform {
   private seen = 0;
 
   constructor(
-    private readonly expected: string,
+    /** Undefined checks only the size: for sources whose blobs have no known digest. */
+    private readonly expected: string | undefined,
     private readonly expectedSize: number | undefined,
     private readonly what: string,
   ) {
     super();
-    this.hash = createHash(digestAlgorithm(expected));
+    this.hash = createHash(digestAlgorithm(expected ?? 'sha256:'));
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.expectedSize !== undefined && this.expectedSize >= 0 && this.seen > this.expectedSize) {
+    if (
+      this.expectedSize !== undefined &&
+      this.expectedSize >= 0 &&
+      this.seen > this.expectedSize
+    ) {
       done(
         new DrydockError(
           'BLOB_TOO_LARGE',
@@ -65,11 +73,15 @@ export class DigestVerifier extends Transform {
       );
       return;
     }
-    this.hash.update(chunk);
+    if (this.expected !== undefined) this.hash.update(chunk);
     done(null, chunk);
   }
 
   override _flush(done: TransformCallback): void {
+    if (this.expected === undefined) {
+      done();
+      return;
+    }
     const actual = `${digestAlgorithm(this.expected)}:${this.hash.digest('hex')}`;
     if (actual !== this.expected) {
       done(

@@ -64,7 +64,10 @@ export const configSchema = z
         Entrypoint: z.array(z.string()).nullish(),
         Labels: z.record(z.string(), z.string()).nullish(),
         ExposedPorts: z.record(z.string(), z.unknown()).nullish(),
-        Healthcheck: z.object({ Test: z.array(z.string()).nullish() }).passthrough().nullish(),
+        Healthcheck: z
+          .object({ Test: z.array(z.string()).nullish() })
+          .passthrough()
+          .nullish(),
         WorkingDir: z.string().optional(),
       })
       .passthrough()
@@ -107,7 +110,11 @@ export function parseJson<T>(bytes: Uint8Array, schema: z.ZodType<T>, what: stri
 export function isIndex(mediaType: string | undefined, raw: unknown): boolean {
   if (mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList) return true;
   if (mediaType === MEDIA.ociManifest || mediaType === MEDIA.dockerManifest) return false;
-  return typeof raw === 'object' && raw !== null && Array.isArray((raw as { manifests?: unknown }).manifests);
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    Array.isArray((raw as { manifests?: unknown }).manifests)
+  );
 }
 
 export function normaliseConfig(config: z.infer<typeof configSchema>): ImageConfig {
@@ -142,9 +149,7 @@ export function layersOf(layers: Descriptor[], config: ImageConfig, where: strin
     );
   }
 
-  const steps = (config.history ?? [])
-    .map((h, i) => ({ h, i }))
-    .filter(({ h }) => !h.empty_layer);
+  const steps = (config.history ?? []).map((h, i) => ({ h, i })).filter(({ h }) => !h.empty_layer);
   const historyAligned = steps.length === layers.length;
 
   return layers.map((desc, index) => {

@@ -60,6 +60,11 @@ export interface LayerRef {
   /** Index into config.history of the step that wrote this layer, when known. */
   historyIndex?: number;
   createdBy?: string;
+  /**
+   * False when the source names no blob digest (docker-archive lists files): the walk
+   * then relies on the diff-id, which it verifies for every layer anyway.
+   */
+  verifyBlob?: boolean;
 }
 
 export type SourceKind =

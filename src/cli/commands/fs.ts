@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { renderWalkTable } from '../../report/walk-table.js';
+import { scanFilesystem } from '../../scan/scan.js';
+import { addCommonOptions, type CommonOptions } from '../options.js';
+import { emit, warn } from '../output.js';
+import { setupLogging } from '../setup.js';
+
+interface FsOptions extends CommonOptions {
+  skipDirs?: string[];
+}
+
+export function fsCommand(): Command {
+  const cmd = new Command('fs')
+    .alias('rootfs')
+    .description('scan a directory or a root filesystem, such as / or an unpacked image')
+    .argument('<dir>', 'directory to scan')
+    .option('--skip-dirs <dirs...>', 'directories (relative to DIR) not to descend into; '
+      + 'for / the default is proc sys dev run')
+    .addHelpText('after', '\nExamples:\n  drydock fs /\n  drydock rootfs ./rootfs --format json');
+  addCommonOptions(cmd, ['table', 'json'], 'table');
+
+  return cmd.action(async (dir: string, options: FsOptions) => {
+    setupLogging(options);
+    const skips = options.skipDirs?.map((d) => d.replace(/^\/+|\/+$/g, ''));
+    const { report } = await scanFilesystem(dir, [], skips);
+    for (const d of report.walk.diagnostics.slice(0, 20)) {
+      warn(`${d.code} at ${d.path ?? '?'}: ${d.message}`, options.quiet);
+    }
+    const text = options.format === 'json' ? JSON.stringify(report, null, 2) : renderWalkTable(report);
+    await emit(text, options.output);
+  });
+}

@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { VERSION } from '../version.js';
+import { fsCommand } from './commands/fs.js';
+import { imageCommand } from './commands/image.js';
+import { sbomCommand } from './commands/sbom.js';
+import { versionCommand } from './commands/version.js';
+
+/** Every subcommand, listed here explicitly; each file in commands/ builds one. */
+const COMMANDS: Array<() => Command> = [imageCommand, fsCommand, sbomCommand, versionCommand];
+
+export function buildProgram(): Command {
+  const program = new Command('drydock')
+    .description(
+      'Scan container images, root filesystems and SBOMs for packages, vulnerabilities, ' +
+        'secrets and misconfigurations.',
+    )
+    .version(VERSION, '-v, --version', 'print the drydock version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
+
+  for (const make of COMMANDS) program.addCommand(make());
+  return program;
+}
