@@ -62,7 +62,11 @@ export class LayerRecorder implements TarSink {
       return false;
     }
     if (norm.absolute) {
-      this.diagnose('absolute-path', `entry has an absolute name; read as /${norm.path}`, norm.path);
+      this.diagnose(
+        'absolute-path',
+        `entry has an absolute name; read as /${norm.path}`,
+        norm.path,
+      );
     }
 
     const path = norm.path;
@@ -97,8 +101,11 @@ export class LayerRecorder implements TarSink {
           if (value !== undefined) this.values.get(consumer.name)![file.ctx.entry.path] = value;
         } catch (err) {
           const reason = err instanceof Error ? err.message : String(err);
-          this.diagnose('consumer-failed', `${consumer.name} could not read it: ${reason}`,
-            file.ctx.entry.path);
+          this.diagnose(
+            'consumer-failed',
+            `${consumer.name} could not read it: ${reason}`,
+            file.ctx.entry.path,
+          );
         }
       }
     }
@@ -135,8 +142,11 @@ export class LayerRecorder implements TarSink {
 
     const target = normaliseEntryPath(tar.linkname);
     if (!target.ok) {
-      this.diagnose('hardlink-escapes-root', `hard link target ${tar.linkname} is outside the root`,
-        path);
+      this.diagnose(
+        'hardlink-escapes-root',
+        `hard link target ${tar.linkname} is outside the root`,
+        path,
+      );
       return undefined;
     }
     entry.linkTarget = target.path;
@@ -150,9 +160,11 @@ export class LayerRecorder implements TarSink {
     for (const c of this.consumers) {
       if (!c.matches(entry.path)) continue;
       if (entry.size > c.consumer.maxFileSize) {
-        this.diagnose('file-too-large',
+        this.diagnose(
+          'file-too-large',
           `${entry.size} bytes is over ${c.consumer.name}'s limit of ${c.consumer.maxFileSize}; not read`,
-          entry.path);
+          entry.path,
+        );
         continue;
       }
       wanted.push(c.consumer);
@@ -185,8 +197,11 @@ export class LayerRecorder implements TarSink {
     for (const entry of this.record.entries) {
       if (entry.type !== 'hardlink' || !entry.linkTarget) continue;
       if (!seen.has(entry.linkTarget)) {
-        this.diagnose('hardlink-target-missing',
-          `hard link to ${entry.linkTarget}, which this layer does not contain`, entry.path);
+        this.diagnose(
+          'hardlink-target-missing',
+          `hard link to ${entry.linkTarget}, which this layer does not contain`,
+          entry.path,
+        );
         continue;
       }
       for (const c of this.consumers) {

@@ -34,7 +34,11 @@ export async function walkDirectory(
   if (!top.isDirectory()) throw new DrydockError('SOURCE_NOT_FOUND', `${dir} is not a directory`);
 
   const origin: LayerOrigin = { index: 0, diffId: '' };
-  const recorder = new LayerRecorder(origin, compileConsumers(consumers), DEFAULT_LIMITS.maxDiagnostics);
+  const recorder = new LayerRecorder(
+    origin,
+    compileConsumers(consumers),
+    DEFAULT_LIMITS.maxDiagnostics,
+  );
   const skips = new Set(options.skipDirs ?? (root === '/' ? ROOT_SKIPS : []));
 
   let bytes = 0;
@@ -58,7 +62,12 @@ export async function walkDirectory(
   return new WalkResult([origin], [recorder.record], [recorder.values], []);
 }
 
-async function visit(recorder: LayerRecorder, root: string, path: string, stat: Stats): Promise<number> {
+async function visit(
+  recorder: LayerRecorder,
+  root: string,
+  path: string,
+  stat: Stats,
+): Promise<number> {
   const type = typeOf(stat);
   if (!type) return 0;
   const entry: TarEntry = {

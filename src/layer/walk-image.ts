@@ -76,7 +76,11 @@ async function walkOne(
   }
 
   log().debug({ layer: layer.index, digest: layer.digest }, 'reading layer');
-  const raw = await image.openBlob({ digest: layer.digest, size: layer.size, mediaType: layer.mediaType });
+  const raw = await image.openBlob({
+    digest: layer.digest,
+    size: layer.size,
+    mediaType: layer.mediaType,
+  });
   const out = await walkLayerStream(raw, layer, consumers, limits, (bytes) =>
     emit({ kind: 'layer-bytes', layer: layer.index, bytes }),
   );

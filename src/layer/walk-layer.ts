@@ -5,7 +5,13 @@ import { DrydockError, isDrydockError } from '../errors.js';
 import { DigestVerifier } from '../image/digest.js';
 import type { LayerRef } from '../image/types.js';
 import type { CompiledConsumer } from './consumers.js';
-import { type Compression, decompressionError, decompressor, detectCompression, peek } from './decompress.js';
+import {
+  type Compression,
+  decompressionError,
+  decompressor,
+  detectCompression,
+  peek,
+} from './decompress.js';
 import { LayerRecorder, type LayerRecord, type LayerValues } from './layer-record.js';
 import type { WalkLimits } from './limits.js';
 import { TarParser } from './tar-parser.js';
@@ -64,14 +70,12 @@ export async function walkLayerStream(
   const sink = tarSink(recorder, limits, counter, what);
 
   const inflater = decompressor(compression);
-  try {
-    await Promise.all([
-      upstream,
-      inflater ? pipeline(verifier, inflater, sink.run) : pipeline(verifier, sink.run),
-    ]);
-  } catch (err) {
-    throw classify(err, compression, what, inflater !== undefined);
-  }
+  const downstream = inflater
+    ? pipeline(verifier, inflater, sink.run)
+    : pipeline(verifier, sink.run);
+  const settled = await Promise.allSettled([downstream, upstream]);
+  const failure = sink.state.failure ?? firstCause(settled);
+  if (failure !== undefined) throw classify(failure, compression, what, inflater !== undefined);
 
   const diffId = `sha256:${sink.diffHash.digest('hex')}`;
   if (diffId !== layer.diffId) {
@@ -89,19 +93,28 @@ function tarSink(recorder: LayerRecorder, limits: WalkLimits, counter: ByteCount
   const diffHash = createHash('sha256');
   let inflated = 0;
 
+  const state: { failure?: unknown } = {};
+
+  // pipeline() reports an AbortError instead of what this function threw once it has
+  // destroyed the source, so the real failure is kept here.
   async function run(source: AsyncIterable<Buffer>): Promise<void> {
-    for await (const chunk of source) {
-      inflated += chunk.length;
-      checkBounds(inflated, counter.compressed, limits, what);
-      diffHash.update(chunk);
-      parser.write(chunk);
-      if (recorder.hasPending()) await recorder.drain();
+    try {
+      for await (const chunk of source) {
+        inflated += chunk.length;
+        checkBounds(inflated, counter.compressed, limits, what);
+        diffHash.update(chunk);
+        parser.write(chunk);
+        if (recorder.hasPending()) await recorder.drain();
+      }
+      parser.end();
+      await recorder.drain();
+    } catch (err) {
+      state.failure = err;
+      throw err;
     }
-    parser.end();
-    await recorder.drain();
   }
 
-  return { run, diffHash, inflated: () => inflated };
+  return { run, diffHash, state, inflated: () => inflated };
 }
 
 function checkBounds(inflated: number, compressed: number, limits: WalkLimits, what: string): void {
@@ -118,6 +131,16 @@ function checkBounds(inflated: number, compressed: number, limits: WalkLimits, w
         'a decompression bomb; stopped',
     );
   }
+}
+
+/**
+ * When one stage fails, pipeline aborts the others; the abort is an echo, not the cause.
+ * drydock's own errors are the most specific, then anything that is not an abort.
+ */
+function firstCause(results: PromiseSettledResult<unknown>[]): unknown {
+  const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  const isAbort = (e: unknown) => (e as { name?: unknown }).name === 'AbortError';
+  return errors.find((e) => isDrydockError(e)) ?? errors.find((e) => !isAbort(e)) ?? errors[0];
 }
 
 /** Keeps drydock's own errors; names the layer and format in anything the inflater threw. */

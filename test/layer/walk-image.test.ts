@@ -91,7 +91,12 @@ describe('walkImage', () => {
     expect(results).toContainEqual({ path: 'etc/b.conf', layer: 0, value: 'b=1', removedBy: 1 });
     expect(results).toContainEqual({ path: 'etc/a.conf', layer: 0, value: 'a=1', removedBy: 1 });
     expect(results).toContainEqual({ path: 'etc/a.conf', layer: 1, value: 'a=2' });
-    expect(results).toContainEqual({ path: 'app/data/one.txt', layer: 0, value: 'one', removedBy: 1 });
+    expect(results).toContainEqual({
+      path: 'app/data/one.txt',
+      layer: 0,
+      value: 'one',
+      removedBy: 1,
+    });
     expect(results).toContainEqual({ path: 'opt/keep', layer: 0, value: 'kept' });
     expect(results.find((r) => r.path === 'usr/bin/tool')).toBeUndefined();
   });
@@ -126,7 +131,9 @@ describe('walkImage', () => {
   it('reads layers again when a consumer version changes', async () => {
     const cacheDir = join(dir, 'c4');
     const cache = new LayerCache(cacheDir);
-    await walkImage(await openImage(`oci:${layout}:v1`, options(cacheDir)), [textConsumer(1)], { cache });
+    await walkImage(await openImage(`oci:${layout}:v1`, options(cacheDir)), [textConsumer(1)], {
+      cache,
+    });
     let opened = 0;
     const image = await openImage(`oci:${layout}:v1`, options(cacheDir));
     const counting: OpenedImage = {
