@@ -4,7 +4,6 @@ import { buildProgram } from './program.js';
 
 async function main(): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
   try {
     await program.parseAsync(process.argv);
   } catch (err) {

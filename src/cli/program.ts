@@ -18,6 +18,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
 
-  for (const make of COMMANDS) program.addCommand(make());
+  // Commander errors surface as exceptions so main() maps them to drydock's exit codes.
+  program.exitOverride();
+  for (const make of COMMANDS) program.addCommand(make().exitOverride());
   return program;
 }
