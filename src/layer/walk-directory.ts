@@ -48,10 +48,12 @@ export async function walkDirectory(
       recorder.diagnose('unreadable-dir', 'directory could not be listed', rel || '.');
       return [] as string[];
     });
-    for (const name of names.sort()) {
-      const path = rel ? `${rel}/${name}` : name;
-      if (skips.has(path)) continue;
-      const stat = await lstat(join(root, path)).catch(() => undefined);
+    const paths = names.sort().map((name) => (rel ? `${rel}/${name}` : name));
+    const kept = paths.filter((p) => !skips.has(p));
+    // One directory's lstat calls at once: the thread pool overlaps them, order is kept.
+    const stats = await Promise.all(kept.map((p) => lstat(join(root, p)).catch(() => undefined)));
+    for (const [i, path] of kept.entries()) {
+      const stat = stats[i];
       if (!stat) continue;
       if (stat.isDirectory()) pending.push(path);
       bytes += await visit(recorder, root, path, stat);
