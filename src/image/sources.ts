@@ -11,12 +11,16 @@ import type { OpenedImage, OpenOptions } from './types.js';
  * Every way drydock opens an image, by the transport prefixes skopeo users know. The
  * table is the one place a new source is added.
  */
-const TRANSPORTS: Record<string, (rest: string, ref: string, o: OpenOptions) => Promise<OpenedImage>> = {
+const TRANSPORTS: Record<
+  string,
+  (rest: string, ref: string, o: OpenOptions) => Promise<OpenedImage>
+> = {
   'docker-archive': openDockerArchivePath,
   'oci-archive': openOciArchivePath,
   oci: openOciDirectory,
   dir: openSkopeoDir,
-  docker: (rest, ref, o) => registrySource.open(rest.replace(/^\/\//, ''), o).then((i) => ({ ...i, reference: ref })),
+  docker: (rest, ref, o) =>
+    registrySource.open(rest.replace(/^\/\//, ''), o).then((i) => ({ ...i, reference: ref })),
 };
 
 export async function openImage(reference: string, options: OpenOptions): Promise<OpenedImage> {
@@ -36,9 +40,13 @@ export async function openInput(path: string, options: OpenOptions): Promise<Ope
   });
   if (s.isDirectory()) {
     const dir = new DirectoryStore(path, path);
-    if (await dir.has('oci-layout')) return openOciLayout(dir, path, 'oci-layout', undefined, options);
+    if (await dir.has('oci-layout'))
+      return openOciLayout(dir, path, 'oci-layout', undefined, options);
     if (await dir.has('manifest.json')) return openSkopeoDir(path, path, options);
-    throw new DrydockError('SOURCE_UNSUPPORTED', `${path} is neither an OCI layout nor a skopeo dir`);
+    throw new DrydockError(
+      'SOURCE_UNSUPPORTED',
+      `${path} is neither an OCI layout nor a skopeo dir`,
+    );
   }
 
   const store = await TarStore.open(path, path);
@@ -66,7 +74,11 @@ async function exists(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined)) !== undefined;
 }
 
-async function openDockerArchivePath(rest: string, ref: string, o: OpenOptions): Promise<OpenedImage> {
+async function openDockerArchivePath(
+  rest: string,
+  ref: string,
+  o: OpenOptions,
+): Promise<OpenedImage> {
   const { path, tag } = await splitSuffix(rest);
   return openDockerArchive(await TarStore.open(path, path), ref, tag, o);
 }

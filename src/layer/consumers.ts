@@ -14,7 +14,7 @@ export function compileConsumers(consumers: Consumer[]): CompiledConsumer[] {
     const glob = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
     return {
       consumer,
-      matches: (path) => exact.has(path) || (glob !== undefined && glob(path)),
+      matches: (path) => exact.has(path) || glob?.(path) === true,
     };
   });
 }

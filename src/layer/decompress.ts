@@ -50,8 +50,9 @@ export function peek(stream: Readable, min: number): Promise<Buffer> {
       resolve(head);
     };
     const onReadable = (): void => {
-      let chunk: Buffer | null;
-      while (have < min && (chunk = stream.read() as Buffer | null) !== null) {
+      while (have < min) {
+        const chunk = stream.read() as Buffer | null;
+        if (chunk === null) break;
         parts.push(chunk);
         have += chunk.length;
       }

@@ -28,7 +28,7 @@ export class SquashedView {
 
   static build(records: LayerRecord[]): SquashedView {
     const view = new SquashedView();
-    records.forEach((record, layer) => view.apply(record, layer));
+    for (const [layer, record] of records.entries()) view.apply(record, layer);
     return view;
   }
 

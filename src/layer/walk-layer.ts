@@ -12,7 +12,7 @@ import {
   detectCompression,
   peek,
 } from './decompress.js';
-import { LayerRecorder, type LayerRecord, type LayerValues } from './layer-record.js';
+import { type LayerRecord, LayerRecorder, type LayerValues } from './layer-record.js';
 import type { WalkLimits } from './limits.js';
 import { TarParser } from './tar-parser.js';
 import type { LayerOrigin } from './types.js';

@@ -1,22 +1,21 @@
 import { LayerCache } from '../cache/layer-cache.js';
+import { buildInventory } from '../catalog/assemble.js';
+import type { CatalogMode } from '../catalog/cataloger.js';
+import { catalogersFor } from '../catalog/registry.js';
+import type { Inventory } from '../catalog/types.js';
 import { DEFAULT_PLATFORM } from '../image/platform.js';
 import type { OpenedImage, Platform } from '../image/types.js';
 import type { Consumer, WalkEvent } from '../layer/index.js';
 import { walkDirectory, walkImage } from '../layer/index.js';
 import type { WalkResult } from '../layer/walk-result.js';
-import { VERSION } from '../version.js';
 import { imageTarget, openTarget, type ScanTarget } from './target.js';
 import { summariseWalk, type WalkSummary } from './walk-report.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
-
-/** The result model every renderer reads. */
+/** What one scan produced, before any renderer formats it. */
 export interface ScanReport {
-  schemaVersion: number;
-  drydock: string;
-  createdAt: string;
   target: ScanTarget;
   walk: WalkSummary;
+  inventory: Inventory;
 }
 
 export interface ImageScanOptions {
@@ -28,6 +27,7 @@ export interface ImageScanOptions {
   password?: string;
   cacheDir: string;
   useCache?: boolean;
+  /** Consumers beyond the catalogers (secret, misconfiguration scanners). */
   consumers?: Consumer[];
   onOpened?: (image: OpenedImage) => void;
   onEvent?: (event: WalkEvent) => void;
@@ -52,11 +52,16 @@ export async function scanImage(options: ImageScanOptions): Promise<Scanned> {
   });
   try {
     options.onOpened?.(image);
-    const walk = await walkImage(image, options.consumers ?? [], {
+    const walk = await walkImage(image, consumersFor('image', options.consumers), {
       cache: options.useCache === false ? undefined : new LayerCache(options.cacheDir),
       onEvent: options.onEvent,
     });
-    return { report: makeReport(imageTarget(image), summariseWalk(walk, image)), walk, image };
+    const report = {
+      target: imageTarget(image),
+      walk: summariseWalk(walk, image),
+      inventory: inventoryOf(walk),
+    };
+    return { report, walk, image };
   } finally {
     await image.close();
   }
@@ -64,20 +69,17 @@ export async function scanImage(options: ImageScanOptions): Promise<Scanned> {
 
 export async function scanFilesystem(
   dir: string,
-  consumers: Consumer[] = [],
-  skipDirs?: string[],
+  options: { skipDirs?: string[]; consumers?: Consumer[] } = {},
 ): Promise<Scanned> {
-  const walk = await walkDirectory(dir, consumers, { skipDirs });
+  const walk = await walkDirectory(dir, consumersFor('fs', options.consumers), options);
   const target: ScanTarget = { kind: 'filesystem', name: dir };
-  return { report: makeReport(target, summariseWalk(walk)), walk };
+  return { report: { target, walk: summariseWalk(walk), inventory: inventoryOf(walk) }, walk };
 }
 
-function makeReport(target: ScanTarget, walk: WalkSummary): ScanReport {
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    drydock: VERSION,
-    createdAt: new Date().toISOString(),
-    target,
-    walk,
-  };
+function consumersFor(mode: CatalogMode, extra: Consumer[] = []): Consumer[] {
+  return [...catalogersFor(mode), ...extra];
+}
+
+function inventoryOf(walk: WalkResult): Inventory {
+  return buildInventory((name) => walk.results(name), walk.layers);
 }

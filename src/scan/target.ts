@@ -1,16 +1,10 @@
-import { openImage, openInput } from '../image/sources.js';
 import { formatPlatform } from '../image/platform.js';
+import { openImage, openInput } from '../image/sources.js';
 import type { OpenedImage, OpenOptions } from '../image/types.js';
+import type { Target } from '../sbom/types.js';
 
 /** What a report is about: an image by digest, a directory, or an SBOM document. */
-export interface ScanTarget {
-  kind: 'image' | 'filesystem' | 'sbom';
-  name: string;
-  digest?: string;
-  platform?: string;
-  repoTags?: string[];
-  configDigest?: string;
-}
+export type ScanTarget = Target;
 
 export function imageTarget(image: OpenedImage): ScanTarget {
   return {
@@ -18,8 +12,6 @@ export function imageTarget(image: OpenedImage): ScanTarget {
     name: image.reference,
     digest: image.manifestDigest,
     platform: formatPlatform(image.platform),
-    repoTags: image.repoTags,
-    configDigest: image.configDigest,
   };
 }
 

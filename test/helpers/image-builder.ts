@@ -189,8 +189,9 @@ export async function writeDockerArchive(
   tags: string[],
 ): Promise<void> {
   const entries: EntrySpec[] = [];
-  const layerNames = image.spec.layers.map((l, i) => `layer${i}/layer.tar`);
-  image.spec.layers.forEach((l, i) => entries.push({ name: layerNames[i]!, content: l.tar }));
+  const layerNames = image.spec.layers.map((_, i) => `layer${i}/layer.tar`);
+  for (const [i, l] of image.spec.layers.entries())
+    entries.push({ name: layerNames[i]!, content: l.tar });
   const configName = `${image.configDigest.slice(7)}.json`;
   entries.push({ name: configName, content: image.config });
   entries.push({

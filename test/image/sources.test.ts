@@ -7,7 +7,6 @@ import { DEFAULT_PLATFORM } from '../../src/image/platform.js';
 import { openImage, openInput } from '../../src/image/sources.js';
 import type { OpenedImage, Platform } from '../../src/image/types.js';
 import { walkImage } from '../../src/layer/index.js';
-import { buildImage as umociImage } from '../helpers/umoci-image.js';
 import {
   buildImage,
   buildLayer,
@@ -15,6 +14,7 @@ import {
   writeDockerArchive,
   writeOciLayout,
 } from '../helpers/image-builder.js';
+import { buildImage as umociImage } from '../helpers/umoci-image.js';
 
 const opts = (platform: Platform = DEFAULT_PLATFORM) => ({
   platform,

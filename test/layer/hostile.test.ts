@@ -12,8 +12,8 @@ import type { Consumer } from '../../src/layer/types.js';
 import { walkLayerStream } from '../../src/layer/walk-layer.js';
 import { WalkResult } from '../../src/layer/walk-result.js';
 import {
-  buildLayer,
   type BuiltLayer,
+  buildLayer,
   layerFromTar,
   sha256,
   tarOf,

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { renderWalkTable } from '../../report/walk-table.js';
+import { FORMATS } from '../../sbom/index.js';
 import { scanFilesystem } from '../../scan/scan.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { emit, warn } from '../output.js';
+import { printReport } from '../render.js';
 import { setupLogging } from '../setup.js';
 
 interface FsOptions extends CommonOptions {
@@ -14,19 +14,18 @@ export function fsCommand(): Command {
     .alias('rootfs')
     .description('scan a directory or a root filesystem, such as / or an unpacked image')
     .argument('<dir>', 'directory to scan')
-    .option('--skip-dirs <dirs...>', 'directories (relative to DIR) not to descend into; '
-      + 'for / the default is proc sys dev run')
+    .option(
+      '--skip-dirs <dirs...>',
+      'directories (relative to DIR) not to descend into; ' +
+        'for / the default is proc sys dev run',
+    )
     .addHelpText('after', '\nExamples:\n  drydock fs /\n  drydock rootfs ./rootfs --format json');
-  addCommonOptions(cmd, ['table', 'json'], 'table');
+  addCommonOptions(cmd, [...FORMATS], 'table');
 
   return cmd.action(async (dir: string, options: FsOptions) => {
     setupLogging(options);
     const skips = options.skipDirs?.map((d) => d.replace(/^\/+|\/+$/g, ''));
-    const { report } = await scanFilesystem(dir, [], skips);
-    for (const d of report.walk.diagnostics.slice(0, 20)) {
-      warn(`${d.code} at ${d.path ?? '?'}: ${d.message}`, options.quiet);
-    }
-    const text = options.format === 'json' ? JSON.stringify(report, null, 2) : renderWalkTable(report);
-    await emit(text, options.output);
+    const { report } = await scanFilesystem(dir, { skipDirs: skips });
+    await printReport(report, options);
   });
 }

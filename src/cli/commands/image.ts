@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import { parsePlatform } from '../../image/platform.js';
-import { renderWalkTable } from '../../report/walk-table.js';
+import { FORMATS } from '../../sbom/index.js';
 import { scanImage } from '../../scan/scan.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { emit, warn } from '../output.js';
 import { Progress } from '../progress.js';
+import { printReport } from '../render.js';
 import { setupLogging } from '../setup.js';
 
 interface ImageOptions extends CommonOptions {
@@ -19,23 +19,44 @@ interface ImageOptions extends CommonOptions {
 export function imageCommand(): Command {
   const cmd = new Command('image')
     .description('scan a container image')
-    .argument('[reference]', 'image reference: REGISTRY/REPO[:TAG|@DIGEST], or a transport '
-      + 'docker-archive:PATH, oci-archive:PATH[:TAG], oci:DIR[:TAG], dir:PATH')
-    .option('-i, --input <path>', 'read an image archive (docker-archive or OCI, detected) or layout')
-    .option('--platform <os/arch[/variant]>', 'platform to pick from a multi-platform image', 'linux/amd64')
+    .argument(
+      '[reference]',
+      'image reference: REGISTRY/REPO[:TAG|@DIGEST], or a transport ' +
+        'docker-archive:PATH, oci-archive:PATH[:TAG], oci:DIR[:TAG], dir:PATH',
+    )
+    .option(
+      '-i, --input <path>',
+      'read an image archive (docker-archive or OCI, detected) or layout',
+    )
+    .option(
+      '--platform <os/arch[/variant]>',
+      'platform to pick from a multi-platform image',
+      'linux/amd64',
+    )
     .option('--insecure', 'talk plain HTTP to the registry', false)
-    .option('--username <name>', 'registry user name (env DRYDOCK_USERNAME)', process.env.DRYDOCK_USERNAME)
-    .addOption(new Option('--password <secret>', 'registry password (env DRYDOCK_PASSWORD)')
-      .default(process.env.DRYDOCK_PASSWORD, 'from env'))
+    .option(
+      '--username <name>',
+      'registry user name (env DRYDOCK_USERNAME)',
+      process.env.DRYDOCK_USERNAME,
+    )
+    .addOption(
+      new Option('--password <secret>', 'registry password (env DRYDOCK_PASSWORD)').default(
+        process.env.DRYDOCK_PASSWORD,
+        'from env',
+      ),
+    )
     .option('--no-cache', 'do not read or write the layer cache')
-    .addHelpText('after', [
-      '',
-      'Examples:',
-      '  drydock image docker.io/library/debian:12',
-      '  drydock image --input debian.tar',
-      '  drydock image oci:./layout:latest --format json -o report.json',
-    ].join('\n'));
-  addCommonOptions(cmd, ['table', 'json'], 'table');
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  drydock image docker.io/library/debian:12',
+        '  drydock image --input debian.tar',
+        '  drydock image oci:./layout:latest --format json -o report.json',
+      ].join('\n'),
+    );
+  addCommonOptions(cmd, [...FORMATS], 'table');
 
   return cmd.action(async (reference: string | undefined, options: ImageOptions) => {
     setupLogging(options);
@@ -60,10 +81,6 @@ export function imageCommand(): Command {
     });
     progress?.finish();
 
-    for (const d of report.walk.diagnostics.slice(0, 20)) {
-      warn(`${d.code} in layer ${d.layer ?? '?'} at ${d.path ?? '?'}: ${d.message}`, options.quiet);
-    }
-    const text = options.format === 'json' ? JSON.stringify(report, null, 2) : renderWalkTable(report);
-    await emit(text, options.output);
+    await printReport(report, options);
   });
 }

@@ -3,7 +3,7 @@ import { type FileHandle, open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DrydockError } from '../../errors.js';
-import { type TarMember, indexTar } from './tar-index.js';
+import { indexTar, type TarMember } from './tar-index.js';
 
 /**
  * Named files of a local image, whether in a directory or inside an uncompressed tar.
@@ -20,7 +20,10 @@ export interface FileStore {
 }
 
 export class DirectoryStore implements FileStore {
-  constructor(readonly root: string, readonly describe: string) {}
+  constructor(
+    readonly root: string,
+    readonly describe: string,
+  ) {}
 
   async has(name: string): Promise<boolean> {
     return (await stat(join(this.root, name)).catch(() => undefined))?.isFile() ?? false;
@@ -67,7 +70,10 @@ export class TarStore implements FileStore {
       const head = Buffer.alloc(4);
       await handle.read(head, 0, 4, 0);
       if (head[0] === 0x1f && head[1] === 0x8b) {
-        throw new DrydockError('SOURCE_UNSUPPORTED', `${path} is gzip-compressed; decompress it first`);
+        throw new DrydockError(
+          'SOURCE_UNSUPPORTED',
+          `${path} is gzip-compressed; decompress it first`,
+        );
       }
       return new TarStore(path, handle, await indexTar(handle, describe), describe);
     } catch (err) {
@@ -122,5 +128,8 @@ function missing(where: string, name: string): DrydockError {
 }
 
 function tooLarge(where: string, name: string, size: number, max: number): DrydockError {
-  return new DrydockError('BLOB_TOO_LARGE', `${where}: ${name} is ${size} bytes, over the ${max} limit`);
+  return new DrydockError(
+    'BLOB_TOO_LARGE',
+    `${where}: ${name} is ${size} bytes, over the ${max} limit`,
+  );
 }

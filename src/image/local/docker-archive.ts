@@ -46,7 +46,10 @@ export async function openDockerArchive(
   const configDigest = digestOf(configBytes);
   const named = contentAddress(entry.Config);
   if (named && named !== configDigest) {
-    throw new DrydockError('BLOB_DIGEST_MISMATCH', `config ${entry.Config} in ${where} does not match its name`);
+    throw new DrydockError(
+      'BLOB_DIGEST_MISMATCH',
+      `config ${entry.Config} in ${where} does not match its name`,
+    );
   }
   const config = normaliseConfig(parseJson(configBytes, configSchema, `config in ${where}`));
 

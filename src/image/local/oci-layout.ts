@@ -24,7 +24,10 @@ export async function openOciLayout(
 ): Promise<OpenedImage> {
   const where = store.describe;
   if (!(await store.has('oci-layout'))) {
-    throw new DrydockError('SOURCE_UNSUPPORTED', `${where} is not an OCI layout (no oci-layout file)`);
+    throw new DrydockError(
+      'SOURCE_UNSUPPORTED',
+      `${where} is not an OCI layout (no oci-layout file)`,
+    );
   }
   parseJson(await store.read('oci-layout', 4096), layoutSchema, `oci-layout in ${where}`);
 
@@ -52,7 +55,11 @@ export async function openOciLayout(
 }
 
 /** Undefined means "treat index.json itself as the index to select a platform from". */
-function pick(entries: Descriptor[], tag: string | undefined, where: string): Descriptor | undefined {
+function pick(
+  entries: Descriptor[],
+  tag: string | undefined,
+  where: string,
+): Descriptor | undefined {
   if (tag) {
     const found = entries.find((e) => {
       const ref = e.annotations?.[REF_NAME];

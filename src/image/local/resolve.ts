@@ -57,8 +57,16 @@ export async function openLocalImage(spec: LocalImageSpec): Promise<OpenedImage>
 
   const manifest = parseJson(bytes, manifestSchema, `manifest ${manifestDigest} in ${where}`);
   const configDigest = parseDigest(manifest.config.digest, 'config descriptor');
-  const configBytes = await readVerified(store, blobName, manifest.config, options.maxManifestBytes, 'config');
-  const config = normaliseConfig(parseJson(configBytes, configSchema, `config ${configDigest} in ${where}`));
+  const configBytes = await readVerified(
+    store,
+    blobName,
+    manifest.config,
+    options.maxManifestBytes,
+    'config',
+  );
+  const config = normaliseConfig(
+    parseJson(configBytes, configSchema, `config ${configDigest} in ${where}`),
+  );
   const platform: Platform = {
     os: config.os ?? options.platform.os,
     architecture: config.architecture ?? options.platform.architecture,

@@ -35,10 +35,14 @@ export async function indexTar(handle: FileHandle, what: string): Promise<Map<st
     pos = dataAt + Math.ceil(header.size / BLOCK) * BLOCK;
 
     if (header.typeflag === 'x' || header.typeflag === 'L') {
-      if (header.size > MAX_META) throw new DrydockError('LAYER_CORRUPT', `${what}: oversized tar metadata`);
+      if (header.size > MAX_META)
+        throw new DrydockError('LAYER_CORRUPT', `${what}: oversized tar metadata`);
       const meta = Buffer.alloc(header.size);
       await readExactly(handle, meta, dataAt, what);
-      longName = header.typeflag === 'L' ? meta.toString('utf8').replace(/\0+$/, '') : wrap(() => parsePax(meta), what, dataAt).get('path');
+      longName =
+        header.typeflag === 'L'
+          ? meta.toString('utf8').replace(/\0+$/, '')
+          : wrap(() => parsePax(meta), what, dataAt).get('path');
       continue;
     }
 
@@ -47,13 +51,19 @@ export async function indexTar(handle: FileHandle, what: string): Promise<Map<st
     const isFile = header.typeflag === '0' || header.typeflag === '\0' || header.typeflag === '7';
     const norm = normaliseEntryPath(name);
     if (!isFile || !norm.ok) continue;
-    if (members.size >= MAX_MEMBERS) throw new DrydockError('LAYER_CORRUPT', `${what} has too many members`);
+    if (members.size >= MAX_MEMBERS)
+      throw new DrydockError('LAYER_CORRUPT', `${what} has too many members`);
     members.set(norm.path, { offset: dataAt, size: header.size });
   }
   return members;
 }
 
-async function readExactly(handle: FileHandle, buf: Buffer, at: number, what: string): Promise<void> {
+async function readExactly(
+  handle: FileHandle,
+  buf: Buffer,
+  at: number,
+  what: string,
+): Promise<void> {
   const { bytesRead } = await handle.read(buf, 0, buf.length, at);
   if (bytesRead !== buf.length) throw new DrydockError('LAYER_CORRUPT', `${what} is truncated`);
 }
@@ -62,6 +72,8 @@ function wrap<T>(fn: () => T, what: string, at: number): T {
   try {
     return fn();
   } catch (err) {
-    throw new DrydockError('LAYER_CORRUPT', `${what}: bad tar header at byte ${at}`, { cause: err });
+    throw new DrydockError('LAYER_CORRUPT', `${what}: bad tar header at byte ${at}`, {
+      cause: err,
+    });
   }
 }
