@@ -1,12 +1,19 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { dbCommand } from './commands/db.js';
 import { fsCommand } from './commands/fs.js';
 import { imageCommand } from './commands/image.js';
 import { sbomCommand } from './commands/sbom.js';
 import { versionCommand } from './commands/version.js';
 
 /** Every subcommand, listed here explicitly; each file in commands/ builds one. */
-const COMMANDS: Array<() => Command> = [imageCommand, fsCommand, sbomCommand, versionCommand];
+const COMMANDS: Array<() => Command> = [
+  imageCommand,
+  fsCommand,
+  sbomCommand,
+  dbCommand,
+  versionCommand,
+];
 
 export function buildProgram(): Command {
   const program = new Command('drydock')
