@@ -31,23 +31,24 @@ export function sha256(bytes: Uint8Array): string {
 export async function tarOf(entries: EntrySpec[]): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (c: Buffer) => chunks.push(c));
+  pack.on('data', (c: unknown) => {
+    chunks.push(c as Buffer);
+  });
   const done = new Promise<void>((resolve, reject) => {
     pack.on('end', resolve);
     pack.on('error', reject);
   });
   for (const e of entries) {
     const content = typeof e.content === 'string' ? Buffer.from(e.content) : e.content;
-    pack.entry(
-      {
-        name: e.name,
-        type: e.type ?? 'file',
-        mode: e.mode ?? (e.type === 'directory' ? 0o755 : 0o644),
-        linkname: e.linkname,
-        mtime: new Date(0),
-      },
-      e.type === 'file' || e.type === undefined ? (content ?? Buffer.alloc(0)) : undefined,
-    );
+    const header = {
+      name: e.name,
+      type: e.type ?? 'file',
+      mode: e.mode ?? (e.type === 'directory' ? 0o755 : 0o644),
+      linkname: e.linkname,
+      mtime: new Date(0),
+    };
+    if (e.type === 'file' || e.type === undefined) pack.entry(header, content ?? Buffer.alloc(0));
+    else pack.entry(header);
   }
   pack.finalize();
   await done;
