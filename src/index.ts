@@ -2,12 +2,13 @@
  * drydock's library API. Everything exported here is public and versioned with the
  * package; everything else is internal.
  */
+
+export { LayerCache } from './cache/layer-cache.js';
 export { causeChain, DrydockError, type ErrorCode, isDrydockError } from './errors.js';
 export { DigestVerifier, digestOf } from './image/digest.js';
 export { DEFAULT_PLATFORM, formatPlatform, parsePlatform } from './image/platform.js';
 export { openImage, openInput } from './image/sources.js';
 export type * from './image/types.js';
-export { LayerCache } from './cache/layer-cache.js';
 export {
   DEFAULT_LIMITS,
   SquashedView,
@@ -22,3 +23,14 @@ export type * from './layer/types.js';
 export { type ImageScanOptions, type ScanReport, scanFilesystem, scanImage } from './scan/scan.js';
 export type { ScanTarget } from './scan/target.js';
 export { VERSION } from './version.js';
+export {
+  compareVersions,
+  evaluateOsv,
+  evaluateTracker,
+  isValidVersion,
+  knownEcosystems,
+  type RangeResult,
+  satisfies,
+} from './versioning/index.js';
+export type { AdvisoryRecord, DbStatus } from './vulndb/index.js';
+export { defaultDbPath, openDb, VulnDb } from './vulndb/index.js';
