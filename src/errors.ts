@@ -30,6 +30,14 @@ export type ErrorCode =
   | 'FEED_INVALID'
   | 'DB_INVALID'
   | 'SBOM_INVALID'
+  | 'POLICY_INVALID'
+  | 'VEX_INVALID'
+  | 'IGNORE_FILE_INVALID'
+  | 'DB_MISSING'
+  | 'DB_STALE'
+  | 'POLICY_FAILED'
+  | 'ARCHIVE_INVALID'
+  | 'PACKAGE_DATA_INVALID'
   | 'INTERNAL';
 
 const INTERNAL_CODES: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'CACHE_IO']);

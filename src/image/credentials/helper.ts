@@ -108,6 +108,9 @@ function execGet(program: string, server: string, env: NodeJS.ProcessEnv): Promi
         resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
       },
     );
+    // A helper may exit without reading stdin; its exit status says what happened, so a
+    // broken pipe here is not an error of its own.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(server);
   });
 }

@@ -1,3 +1,4 @@
+import { DrydockError } from '../../errors.js';
 import { log } from '../../log.js';
 import {
   configPath,
@@ -46,6 +47,9 @@ export async function resolveCredentials(
   registry: string,
   options: CredentialOptions,
 ): Promise<Credentials | undefined> {
+  if ((options.username === undefined) !== (options.password === undefined)) {
+    throw new DrydockError('USAGE', 'a registry username and password must be given together');
+  }
   if (options.username !== undefined && options.password !== undefined) {
     return {
       kind: 'basic',

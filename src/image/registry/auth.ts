@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DrydockError, errorMessage, isDrydockError } from '../../errors.js';
 import type { Credentials } from '../credentials/index.js';
@@ -42,6 +43,16 @@ export interface AuthContext {
   retry: RetryPolicy;
   cache: TokenCache;
   credentials: () => Promise<Credentials | undefined>;
+}
+
+/**
+ * Tokens are cached per identity: a hash of the secret is part of the key, so a wrong
+ * password MUST NOT be answered with a token someone else's right password obtained.
+ */
+function identity(creds: Credentials | undefined): string {
+  if (!creds) return 'anonymous';
+  const secret = creds.kind === 'basic' ? `${creds.username}:${creds.password}` : creds.token;
+  return `${creds.kind}:${createHash('sha256').update(secret).digest('hex')}`;
 }
 
 function basicHeader(username: string, password: string): string {
@@ -95,8 +106,7 @@ async function bearerToken(ctx: AuthContext, challenge: Challenge): Promise<stri
     throw authError(ctx, `refusing to send credentials to plain-http token realm ${realm.href}`);
   }
 
-  const who = creds?.kind === 'basic' ? creds.username : (creds?.kind ?? 'anonymous');
-  const key = [realm.href, service ?? '', scope, who].join('|');
+  const key = [realm.href, service ?? '', scope, identity(creds)].join('|');
   const cached = ctx.cache.get(key);
   if (cached) return `Bearer ${cached}`;
 

@@ -67,7 +67,9 @@ function atParam(cur: Cursor): boolean {
 
 function parseParams(cur: Cursor, params: Record<string, string>): boolean {
   while (!cur.done()) {
+    // RFC 9110 section 5.6.1: empty list elements are allowed and ignored.
     cur.spaces();
+    while (cur.eat(',')) cur.spaces();
     if (!atParam(cur)) return true;
 
     const name = cur.token()!.toLowerCase();
@@ -81,7 +83,6 @@ function parseParams(cur: Cursor, params: Record<string, string>): boolean {
     cur.spaces();
     if (cur.done()) return true;
     if (!cur.eat(',')) return false;
-    cur.spaces();
   }
   return true;
 }

@@ -54,30 +54,31 @@ export class RegistryClient {
 
   async manifest(selector: string, accept: string, max: number): Promise<FetchedManifest> {
     const what = `manifest ${this.ref.name}:${selector}`;
-    const res = await this.get(`/manifests/${selector}`, { accept }, what);
-    if (res.status === 404) {
-      await res.body.dump();
-      throw new DrydockError('SOURCE_NOT_FOUND', `${what} was not found in the registry`);
-    }
-    this.expectOk(res, what);
 
-    const bytes = await readLimited(res, max, what);
-    const contentType = header(res, 'content-type')?.split(';')[0]?.trim();
-    return {
-      bytes,
-      mediaType: contentType || undefined,
-      digestHeader: header(res, 'docker-content-digest'),
-    };
+    return this.get(`/manifests/${selector}`, { accept }, what, async (res) => {
+      if (res.status === 404) {
+        await res.body.dump();
+        throw new DrydockError('SOURCE_NOT_FOUND', `${what} was not found in the registry`);
+      }
+      this.expectOk(res, what);
+
+      const bytes = await readLimited(res, max, what);
+      const contentType = header(res, 'content-type')?.split(';')[0]?.trim();
+      return {
+        bytes,
+        mediaType: contentType || undefined,
+        digestHeader: header(res, 'docker-content-digest'),
+      };
+    });
   }
 
   async blobBytes(digest: string, max: number, what: string): Promise<Buffer> {
-    const res = await this.openBlobResponse(digest, what);
-    return readLimited(res, max, `${what} ${digest}`);
+    return this.getBlob(digest, what, (res) => readLimited(res, max, `${what} ${digest}`));
   }
 
   /** The blob's raw bytes as a stream; only the response headers are retried. */
   async openBlob(digest: string, size: number): Promise<Readable> {
-    const res = await this.openBlobResponse(digest, 'blob');
+    const res = await this.getBlob(digest, 'blob', async (r) => r);
     const declared = Number(header(res, 'content-length'));
     if (Number.isFinite(declared) && size >= 0 && declared > size) {
       res.body.destroy();
@@ -89,14 +90,18 @@ export class RegistryClient {
     return res.body;
   }
 
-  private async openBlobResponse(digest: string, what: string): Promise<HttpResponse> {
-    const res = await this.get(`/blobs/${digest}`, {}, `${what} ${digest}`);
-    if (res.status === 404) {
-      await res.body.dump();
-      throw new DrydockError('BLOB_MISSING', `${what} ${digest} is missing from ${this.ref.name}`);
-    }
-    this.expectOk(res, `${what} ${digest}`);
-    return res;
+  private getBlob<T>(digest: string, what: string, use: (res: HttpResponse) => Promise<T>) {
+    return this.get(`/blobs/${digest}`, {}, `${what} ${digest}`, async (res) => {
+      if (res.status === 404) {
+        await res.body.dump();
+        throw new DrydockError(
+          'BLOB_MISSING',
+          `${what} ${digest} is missing from ${this.ref.name}`,
+        );
+      }
+      this.expectOk(res, `${what} ${digest}`);
+      return use(res);
+    });
   }
 
   private expectOk(res: HttpResponse, what: string): void {
@@ -105,8 +110,16 @@ export class RegistryClient {
     throw new DrydockError('REGISTRY_HTTP', `${what}: ${res.url} answered HTTP ${res.status}`);
   }
 
-  /** GET with authentication and retries; returns once a non-transient status arrives. */
-  private async get(path: string, headers: Record<string, string>, what: string) {
+  /**
+   * GET with authentication and retries. `use` runs inside the retry loop, so a body
+   * that breaks off while it is read is fetched again; a stream handed out is not.
+   */
+  private async get<T>(
+    path: string,
+    headers: Record<string, string>,
+    what: string,
+    use: (res: HttpResponse) => Promise<T>,
+  ): Promise<T> {
     const url = `${this.base}${path}`;
 
     return withRetry(
@@ -114,12 +127,13 @@ export class RegistryClient {
       this.options.retry,
       async () => {
         const res = await this.authorized(url, headers);
-        if (!isRetryableStatus(res.status)) return { done: true, value: res };
+        if (!isRetryableStatus(res.status)) return { done: true, value: await use(res) };
 
         await res.body.dump();
+        const tries = this.options.retry.attempts;
         const error = new DrydockError(
           'REGISTRY_HTTP',
-          `${what}: ${url} answered HTTP ${res.status} after ${this.options.retry.attempts} attempts`,
+          `${what}: ${url} answered HTTP ${res.status} after ${tries} attempts`,
         );
         const retryAfterMs = parseRetryAfter(header(res, 'retry-after'));
         return { done: false, reason: `HTTP ${res.status}`, retryAfterMs, error };
@@ -133,10 +147,6 @@ export class RegistryClient {
     if (first.status !== 401 && first.status !== 403) return first;
     await first.body.dump();
     if (first.status === 403) throw this.denied(403);
-    if (this.authorization) {
-      // A cached token may have expired early; try a fresh answer to the challenge once.
-      this.authorization = undefined;
-    }
 
     const challenges = parseChallenges(headerList(first, 'www-authenticate'));
     if (!challenges) {

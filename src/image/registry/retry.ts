@@ -34,7 +34,6 @@ const RETRYABLE_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED',
 ]);
 
 export function isRetryableError(err: unknown): boolean {
@@ -56,6 +55,8 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   const text = value.trim();
   if (/^\d{1,10}$/.test(text)) return Number(text) * 1000;
 
+  // An HTTP-date always names a weekday or month; bare numbers such as "-5" are not dates.
+  if (!/[a-z]/i.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
@@ -84,6 +85,7 @@ export async function withRetry<T>(
 ): Promise<T> {
   let last = '';
   let lastError: DrydockError | undefined;
+  let lastThrown: unknown;
   let lastRetryAfter: number | undefined;
 
   for (let i = 0; i < policy.attempts; i++) {
@@ -97,18 +99,33 @@ export async function withRetry<T>(
       lastError = outcome.error;
       lastRetryAfter = outcome.retryAfterMs;
     } catch (err) {
-      if (!isRetryableError(err)) throw err;
+      if (!isRetryableError(err)) throw asDrydockError(err, what);
       last = err instanceof Error ? err.message : String(err);
       lastError = undefined;
+      lastThrown = err;
     }
     log().debug({ what, attempt: i + 1, reason: last }, 'registry request will be retried');
   }
 
   if (lastError) throw lastError;
-  throw new DrydockError('NETWORK', `${what} failed after ${policy.attempts} attempts: ${last}`);
+  throw new DrydockError('NETWORK', `${what} failed after ${policy.attempts} attempts: ${last}`, {
+    cause: lastThrown,
+  });
 }
 
 function nextDelay(attempt: number, policy: RetryPolicy, retryAfterMs: number | undefined) {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
   return backoffDelay(attempt, policy);
+}
+
+/**
+ * System and HTTP-client errors (they carry a string `code`) become drydock errors that
+ * name the request; anything else is a bug and propagates untouched.
+ */
+function asDrydockError(err: unknown, what: string): unknown {
+  if (err instanceof DrydockError || !(err instanceof Error)) return err;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string') return err;
+  const kind = code === 'UND_ERR_HEADERS_OVERFLOW' ? 'REGISTRY_PROTOCOL' : 'NETWORK';
+  return new DrydockError(kind, `${what} failed: ${err.message}`, { cause: err });
 }

@@ -13,7 +13,14 @@ import {
   parseJson,
 } from '../manifest.js';
 import { selectManifest } from '../platform.js';
-import type { ImageConfig, ImageSource, OpenedImage, OpenOptions, Platform } from '../types.js';
+import type {
+  Descriptor,
+  ImageConfig,
+  ImageSource,
+  OpenedImage,
+  OpenOptions,
+  Platform,
+} from '../types.js';
 import { TokenCache } from './auth.js';
 import { type FetchedManifest, RegistryClient } from './client.js';
 import { formatReference, parseReference, type RegistryReference } from './reference.js';
@@ -27,6 +34,8 @@ export interface RegistrySourceSettings {
   /** Environment for credential lookup (DOCKER_CONFIG, HOME, PATH). */
   env?: NodeJS.ProcessEnv;
 }
+
+type Settings = RegistrySourceSettings & { cache: TokenCache };
 
 const DEFAULTS: RegistrySourceSettings = {
   retry: DEFAULT_RETRY,
@@ -106,34 +115,44 @@ async function resolveManifest(
   return { fetched, digest, indexDigest: topDigest, platform: chosen.platform };
 }
 
-async function openWith(
-  reference: string,
-  options: OpenOptions,
-  settings: RegistrySourceSettings,
-  cache: TokenCache,
-): Promise<OpenedImage> {
-  const ref = parseReference(reference);
-  const where = formatReference(ref);
+async function readConfig(client: RegistryClient, desc: Descriptor, max: number, where: string) {
+  const what = `config of ${where}`;
+  const bytes = await client.blobBytes(desc.digest, Math.min(max, desc.size), what);
+  assertDigest(bytes, desc.digest, what);
+  return normaliseConfig(parseJson(bytes, configSchema, what));
+}
+
+function clientFor(ref: RegistryReference, options: OpenOptions, settings: Settings) {
   const dispatcher = new Agent({ connect: { timeout: settings.connectTimeoutMs } });
   const http = { dispatcher, ...settings, signal: options.signal };
   const env = settings.env ?? process.env;
+
+  // Credentials are looked up on the first challenge only, so anonymous pulls never run
+  // a credential helper.
   const credentials = () => resolveCredentials(ref.registry, { ...options, env });
   const client = new RegistryClient(ref, {
-    ...options,
+    insecure: options.insecure,
     http,
     retry: settings.retry,
-    cache,
+    cache: settings.cache,
     credentials,
   });
+  return { client, dispatcher };
+}
+
+async function openWith(
+  reference: string,
+  options: OpenOptions,
+  settings: Settings,
+): Promise<OpenedImage> {
+  const ref = parseReference(reference);
+  const where = formatReference(ref);
+  const { client, dispatcher } = clientFor(ref, options, settings);
 
   try {
     const resolved = await resolveManifest(client, ref, options);
     const manifest = parseJson(resolved.fetched.bytes, manifestSchema, `manifest of ${where}`);
-    const configDesc = manifest.config;
-    const max = Math.min(options.maxManifestBytes, configDesc.size);
-    const configBytes = await client.blobBytes(configDesc.digest, max, `config of ${where}`);
-    assertDigest(configBytes, configDesc.digest, `config of ${where}`);
-    const config = normaliseConfig(parseJson(configBytes, configSchema, `config of ${where}`));
+    const config = await readConfig(client, manifest.config, options.maxManifestBytes, where);
 
     return {
       reference,
@@ -143,7 +162,7 @@ async function openWith(
       repoDigests: [`${ref.name}@${resolved.indexDigest ?? resolved.digest}`],
       repoTags: ref.tag ? [`${ref.name}:${ref.tag}`] : [],
       platform: platformOf(resolved.platform, config, options.platform),
-      configDigest: configDesc.digest,
+      configDigest: manifest.config.digest,
       config,
       layers: layersOf(manifest.layers, config, where),
       openBlob: (desc) => client.openBlob(parseDigest(desc.digest, 'blob'), desc.size),
@@ -169,11 +188,10 @@ function platformOf(
 
 /** A registry source with its own settings; tests use it for short timeouts and retries. */
 export function createRegistrySource(settings: Partial<RegistrySourceSettings> = {}): ImageSource {
-  const merged = { ...DEFAULTS, ...settings };
-  const cache = new TokenCache();
+  const merged: Settings = { ...DEFAULTS, ...settings, cache: new TokenCache() };
   return {
     kind: 'registry',
-    open: (reference, options) => openWith(reference, options, merged, cache),
+    open: (reference, options) => openWith(reference, options, merged),
   };
 }
 
