@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { configCommand } from './commands/config.js';
 import { dbCommand } from './commands/db.js';
 import { fsCommand } from './commands/fs.js';
 import { imageCommand } from './commands/image.js';
@@ -11,6 +12,7 @@ const COMMANDS: Array<() => Command> = [
   imageCommand,
   fsCommand,
   sbomCommand,
+  configCommand,
   dbCommand,
   versionCommand,
 ];

@@ -7,6 +7,7 @@ export {
   type SecretScanOptions,
   secretConsumer,
 } from './consumer.js';
+export { redactText } from './redact-text.js';
 export { RULES_VERSION, SECRET_RULES } from './rules/index.js';
 export type {
   FileSecrets,
