@@ -1,0 +1,332 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
+
+/**
+ * A real Debian 12 image built from Debian's archive with debootstrap, plus an app layer
+ * holding an npm project installed from the npm registry. Built once per recipe and kept
+ * under the fixture cache between runs; ground truth is gathered inside the rootfs with
+ * the distribution's own tools (dpkg-query, python's importlib.metadata, ruby's Gem API,
+ * go version -m), never with drydock's code.
+ */
+const PACKAGES = [
+  'nodejs',
+  'python3-jinja2',
+  'python3-urllib3',
+  'ruby-rack',
+  'libjackson2-databind-java',
+  'restic',
+  'golang-go',
+  'openssh-server',
+  'sudo',
+];
+const NPM_DEPENDENCIES = {
+  express: '4.21.2',
+  debug: '4.3.7',
+  '@sindresorhus/is': '4.6.0',
+  minimist: '1.2.8',
+};
+const SUITE = 'bookworm';
+const RECIPE = createHash('sha256')
+  .update(JSON.stringify({ PACKAGES, NPM_DEPENDENCIES, SUITE, v: 2 }))
+  .digest('hex')
+  .slice(0, 12);
+
+export const FIXTURE_ROOT =
+  process.env.DRYDOCK_FIXTURE_DIR ?? join(homedir(), '.cache', 'drydock-test-fixtures');
+
+export interface GroundTruth {
+  dpkg: Array<{
+    name: string;
+    version: string;
+    source: string;
+    sourceVersion: string;
+    arch: string;
+  }>;
+  npm: Array<{ name: string; version: string; path: string }>;
+  python: Array<{ name: string; version: string; path: string }>;
+  gems: Array<{ name: string; version: string; path: string }>;
+  maven: Array<{ groupId: string; artifactId: string; version: string; path: string }>;
+  /** Per Go binary (symlinks resolved): its Go version and the modules `go version -m` lists. */
+  go: Array<{ path: string; goVersion: string; modules: Array<{ path: string; version: string }> }>;
+}
+
+export interface DebianFixture {
+  dir: string;
+  layout: string;
+  tag: string;
+  rootfs: string;
+  truth: GroundTruth;
+}
+
+export async function debianFixture(): Promise<DebianFixture> {
+  const dir = join(FIXTURE_ROOT, `debian12-${RECIPE}`);
+  if (!existsSync(join(dir, 'complete'))) await withLock(dir, () => build(dir));
+  const truth = JSON.parse(await readFile(join(dir, 'truth.json'), 'utf8')) as GroundTruth;
+  return { dir, layout: join(dir, 'layout'), tag: 'fixture', rootfs: join(dir, 'rootfs'), truth };
+}
+
+/** One builder at a time across test processes; the others wait for its result. */
+async function withLock(dir: string, fn: () => Promise<void>): Promise<void> {
+  await mkdir(FIXTURE_ROOT, { recursive: true });
+  const lock = `${dir}.lock`;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      if (existsSync(join(dir, 'complete'))) return;
+      const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      if (age > 30 * 60_000) await rm(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    if (!existsSync(join(dir, 'complete'))) await fn();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+function run(cmd: string, args: string[], cwd?: string): string {
+  return execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function build(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  const rootfs = join(dir, 'rootfs');
+  const app = join(dir, 'app');
+  await mkdir(app, { recursive: true });
+
+  const mirror = process.env.DRYDOCK_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
+  run('debootstrap', [
+    '--variant=minbase',
+    `--include=${PACKAGES.join(',')}`,
+    SUITE,
+    rootfs,
+    mirror,
+  ]);
+  await writeFile(
+    join(app, 'package.json'),
+    JSON.stringify({
+      name: 'fixture-app',
+      version: '1.0.0',
+      private: true,
+      dependencies: NPM_DEPENDENCIES,
+    }),
+  );
+  run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev'], app);
+
+  const truth = gatherTruth(rootfs, app);
+  await writeFile(join(dir, 'truth.json'), JSON.stringify(truth, null, 1));
+  await writeLayout(dir);
+  await writeFile(join(dir, 'complete'), new Date().toISOString());
+}
+
+function gatherTruth(rootfs: string, app: string): GroundTruth {
+  const dpkg = run('chroot', [
+    rootfs,
+    'dpkg-query',
+    '-W',
+    '-f',
+    '${Package}\\t${Version}\\t${source:Package}\\t${source:Version}\\t${Architecture}\\n',
+  ])
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [name, version, source, sourceVersion, arch] = line.split('\t') as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      return { name, version, source, sourceVersion, arch };
+    });
+
+  const npm = (
+    JSON.parse(run('npm', ['query', '*'], app)) as Array<{
+      name: string;
+      version: string;
+      location: string;
+    }>
+  )
+    .filter((p) => p.location !== '')
+    .map((p) => ({ name: p.name, version: p.version, path: `app/${p.location}/package.json` }));
+
+  const python = JSON.parse(
+    run('chroot', [rootfs, 'python3', '-c', PY_DISTRIBUTIONS]),
+  ) as GroundTruth['python'];
+  const maven = JSON.parse(
+    run('chroot', [rootfs, 'python3', '-c', PY_JARS]),
+  ) as GroundTruth['maven'];
+  const gems = JSON.parse(
+    run('chroot', [rootfs, 'ruby', '-e', RUBY_GEMSPECS]),
+  ) as GroundTruth['gems'];
+  const go = parseGoVersion(
+    run('chroot', [
+      rootfs,
+      'sh',
+      '-c',
+      'go version -m /usr/bin /usr/sbin /usr/lib/go-*/bin /usr/lib/go-*/pkg/tool 2>/dev/null || true',
+    ]),
+    rootfs,
+  );
+  return { dpkg, npm, python, gems, maven, go };
+}
+
+/** Every installed distribution python itself sees, with the metadata file that declares it. */
+const PY_DISTRIBUTIONS = `
+import importlib.metadata as m, json, os
+out = []
+for d in m.distributions():
+    p = str(d._path).lstrip('/')
+    out.append({'name': d.metadata['Name'], 'version': d.version, 'path': p})
+print(json.dumps(sorted(out, key=lambda x: x['path'])))
+`;
+
+const PY_JARS = `
+import json, os, zipfile
+out = []
+for root, dirs, files in os.walk('/'):
+    if root.startswith(('/proc', '/sys', '/dev')):
+        continue
+    for f in files:
+        if not f.endswith('.jar'):
+            continue
+        path = os.path.join(root, f)
+        if os.path.islink(path):
+            continue
+        with zipfile.ZipFile(path) as z:
+            for n in z.namelist():
+                if n.startswith('META-INF/maven/') and n.endswith('/pom.properties'):
+                    props = dict(l.split('=', 1) for l in z.read(n).decode().splitlines() if '=' in l and not l.startswith('#'))
+                    out.append({'groupId': props['groupId'].strip(), 'artifactId': props['artifactId'].strip(), 'version': props['version'].strip(), 'path': path.lstrip('/')})
+print(json.dumps(sorted(out, key=lambda x: (x['path'], x['artifactId']))))
+`;
+
+const RUBY_GEMSPECS = `
+require 'json'
+out = Dir.glob('/{usr,var}/**/specifications/**/*.gemspec').sort.map do |f|
+  s = Gem::Specification.load(f)
+  { 'name' => s.name, 'version' => s.version.to_s, 'path' => f.sub(%r{^/}, '') }
+end
+puts JSON.generate(out)
+`;
+
+function parseGoVersion(text: string, rootfs: string): GroundTruth['go'] {
+  const out: GroundTruth['go'] = [];
+  for (const line of text.split('\n')) {
+    const head = /^\/(\S+): (go\S+)$/.exec(line);
+    if (head) {
+      const real = run('chroot', [rootfs, 'realpath', `/${head[1]}`])
+        .trim()
+        .slice(1);
+      out.push({ path: real, goVersion: head[2]!, modules: [] });
+      continue;
+    }
+    const current = out[out.length - 1];
+    const [kind, path, version] = line.trim().split('\t');
+    if (!current || !path) continue;
+    if (kind === 'mod' || kind === 'dep') current.modules.push({ path, version: version ?? '' });
+    // A replacement by another module is what was compiled in; a local directory is not.
+    if (kind === '=>' && version) current.modules.splice(-1, 1, { path, version });
+  }
+  const unique = new Map(out.map((b) => [b.path, b]));
+  return [...unique.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+async function writeLayout(dir: string): Promise<void> {
+  const layout = join(dir, 'layout');
+  await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true });
+  const base = await tarLayer(layout, ['-C', join(dir, 'rootfs'), '.']);
+  const appLayer = await tarLayer(layout, ['-C', dir, 'app']);
+  const layers = [base, appLayer];
+
+  const put = async (bytes: Buffer): Promise<{ digest: string; size: number }> => {
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    await writeFile(join(layout, 'blobs', 'sha256', digest.slice(7)), bytes);
+    return { digest, size: bytes.length };
+  };
+  const config = await put(
+    Buffer.from(
+      JSON.stringify({
+        architecture: 'amd64',
+        os: 'linux',
+        config: {
+          Cmd: ['node', '/app/index.js'],
+          ExposedPorts: { '22/tcp': {}, '8080/tcp': {} },
+          WorkingDir: '/app',
+        },
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
+        history: [
+          { created_by: 'debootstrap --variant=minbase bookworm' },
+          { created_by: 'EXPOSE 22 8080', empty_layer: true },
+          { created_by: 'COPY app /app # buildkit' },
+        ],
+      }),
+    ),
+  );
+  const manifest = await put(
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+        layers: layers.map((l) => ({
+          mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+          digest: l.digest,
+          size: l.size,
+        })),
+      }),
+    ),
+  );
+  await writeFile(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+  await writeFile(
+    join(layout, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          ...manifest,
+          annotations: { 'org.opencontainers.image.ref.name': 'fixture' },
+        },
+      ],
+    }),
+  );
+}
+
+async function tarLayer(
+  layout: string,
+  args: string[],
+): Promise<{ digest: string; diffId: string; size: number }> {
+  const temp = join(layout, 'blobs', `layer-${process.pid}.tmp`);
+  const tar = spawn('tar', ['--sort=name', '--numeric-owner', '-cf', '-', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const diff = createHash('sha256');
+  const blob = createHash('sha256');
+  const gzip = createGzip();
+  tar.stdout.on('data', (c: Buffer) => diff.update(c));
+  gzip.on('data', (c: Buffer) => blob.update(c));
+  const out = createWriteStream(temp);
+  tar.stdout.pipe(gzip).pipe(out);
+  await new Promise<void>((ok, fail) => {
+    out.on('finish', () => ok());
+    out.on('error', fail);
+  });
+  const digest = `sha256:${blob.digest('hex')}`;
+  await rename(temp, join(layout, 'blobs', 'sha256', digest.slice(7)));
+  const { size } = await stat(join(layout, 'blobs', 'sha256', digest.slice(7)));
+  return { digest, diffId: `sha256:${diff.digest('hex')}`, size };
+}
