@@ -34,7 +34,11 @@ export class LayerCache {
     return this.read<LayerValues>(diffId, valuesFile(consumerKey));
   }
 
-  async write(diffId: string, record: LayerRecord, values: Map<string, LayerValues>): Promise<void> {
+  async write(
+    diffId: string,
+    record: LayerRecord,
+    values: Map<string, LayerValues>,
+  ): Promise<void> {
     for (const [key, data] of values) await this.put(diffId, valuesFile(key), data);
     // The record goes last: its presence is what makes a reader trust the directory.
     await this.put(diffId, 'record.json', record);
