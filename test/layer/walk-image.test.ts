@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,5 +165,27 @@ describe('walkImage', () => {
       expect.objectContaining({ code: 'consumer-failed', path: 'etc/c.conf', layer: 2 }),
     ]);
     expect(walk.results('text').length).toBeGreaterThan(3);
+  });
+
+  it('treats a torn or foreign cache entry as a miss and reads the layer again', async () => {
+    const cacheDir = join(dir, 'c6');
+    const cache = new LayerCache(cacheDir);
+    const image = await openImage(`oci:${layout}:v1`, options(cacheDir));
+    const cold = await walkImage(image, [textConsumer()], { cache });
+    const layerDir = join(cache.root, image.layers[0]!.diffId.replace(':', '-'));
+    const record = await readFile(join(layerDir, 'record.json'), 'utf8');
+    await writeFile(join(layerDir, 'record.json'), record.slice(0, record.length / 2));
+    await writeFile(
+      join(layerDir, 'text@1.json'),
+      JSON.stringify({ format: 1, diffId: 'sha256:other', data: {} }),
+    );
+
+    const again = await walkImage(
+      await openImage(`oci:${layout}:v1`, options(cacheDir)),
+      [textConsumer()],
+      { cache },
+    );
+    expect(again.cachedLayers).toEqual([1, 2]);
+    expect(again.results('text')).toEqual(cold.results('text'));
   });
 });
