@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'POLICY_FAILED'
   | 'ARCHIVE_INVALID'
   | 'PACKAGE_DATA_INVALID'
+  | 'LICENSE_CONFIG_INVALID'
   | 'INTERNAL';
 
 const INTERNAL_CODES: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'CACHE_IO']);

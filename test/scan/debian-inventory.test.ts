@@ -75,6 +75,8 @@ describe('inventory of a real Debian 12 image', () => {
     expect(got).toEqual(want);
     expect(got.some((r) => r.startsWith('@sindresorhus/is@'))).toBe(true);
     expect(got.some((r) => r.includes('/node_modules/express/node_modules/'))).toBe(true);
+    const app = ofType('npm').filter((p) => p.locations.some((l) => l.path.startsWith('app/')));
+    expect(app.every((p) => p.ownedBy === undefined)).toBe(true);
   });
 
   it('lists every Python distribution, owned by the Debian package that installed it', () => {
@@ -92,6 +94,7 @@ describe('inventory of a real Debian 12 image', () => {
     const got = rows('gem', (p, path) => `${p.name} ${p.version} ${path}`);
     const want = fixture.truth.gems.map((g) => `${g.name} ${g.version} ${g.path}`).sort();
     expect(got).toEqual(want);
+    expect(ofType('gem').find((p) => p.name === 'rack')?.ownedBy?.name).toBe('ruby-rack');
   });
 
   it("reads the jars' Maven coordinates", () => {
@@ -112,6 +115,8 @@ describe('inventory of a real Debian 12 image', () => {
       .sort();
     expect(got).toEqual(want);
     expect(got.some((r) => r.startsWith('usr/bin/restic stdlib go1.'))).toBe(true);
+    expect(got).toContain('app/bin/fixture example.com/fixture (devel)');
+    expect(got).toContain('app/bin/fixture example.com/greet v1.2.3');
   });
 
   it('records the layer every package came from', () => {

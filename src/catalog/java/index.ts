@@ -1,0 +1,15 @@
+import { type Cataloger, catalogConsumer, MiB } from '../cataloger.js';
+import { parseJavaArchive } from './parse-archive.js';
+
+export const JAVA_CATALOGER = 'java-archive';
+
+export const javaCataloger: Cataloger = {
+  mode: 'image',
+  consumer: catalogConsumer(
+    JAVA_CATALOGER,
+    1,
+    ['**/*.jar', '**/*.war', '**/*.ear', '**/*.jpi', '**/*.hpi'],
+    512 * MiB,
+    (bytes, path) => parseJavaArchive(bytes, path),
+  ),
+};
