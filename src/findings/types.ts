@@ -1,4 +1,5 @@
 import type { Inventory, PackageType } from '../catalog/types.js';
+import type { LicenseFinding } from '../license/types.js';
 import type { Finding as MisconfigFinding } from '../misconfig/types.js';
 import type { ScanTarget } from '../scan/target.js';
 import type { SecretFinding } from '../secret/types.js';
@@ -88,6 +89,27 @@ export interface ScanResult {
   unevaluated: UnevaluatedMatch[];
   secrets: SecretFinding[];
   misconfigurations: MisconfigFinding[];
+  /** License findings, one per package, when the license scanner ran (src/license). */
+  licenses?: LicenseFinding[];
   /** Which scanners ran, so an empty list can be told from a scanner that was off. */
   scanners: Array<'vuln' | 'secret' | 'misconfig' | 'license'>;
+  /** Degraded results the user must know about (no data for the distro, a stale DB ...). */
+  warnings?: string[];
+  /** The policy gate's decision, when one was evaluated (src/policy). */
+  policy?: PolicyVerdict;
+}
+
+/** What the policy gate decided, per finding and overall; the same in CLI and service. */
+export interface PolicyVerdict {
+  passed: boolean;
+  /** One entry per vulnerability finding a rule or exception decided. */
+  decisions: Array<{
+    id: string;
+    purl: string;
+    action: 'deny' | 'warn' | 'ignore';
+    /** The rule's name, `exception` or the flag that decided. */
+    by: string;
+  }>;
+  /** Exceptions past their expiry date: they no longer apply, and say so here. */
+  expiredExceptions: Array<{ ids: string[]; owner: string; reason: string; expires: string }>;
 }

@@ -8,7 +8,7 @@ import { buildImage, buildLayer, writeOciLayout } from '../helpers/image-builder
 let dir: string;
 
 function withoutTime(json: string): unknown {
-  const { timestamp: _, ...rest } = JSON.parse(json);
+  const { createdAt: _, ...rest } = JSON.parse(json);
   return rest;
 }
 
@@ -46,22 +46,23 @@ describe('drydock image', () => {
       'json',
       '--cache-dir',
       cache,
+      '--scanners',
+      'secret',
     ]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.target).toMatchObject({ kind: 'image', platform: 'linux/amd64' });
     expect(report.target.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
-    expect(report.layers).toHaveLength(4);
-    expect(report.layers[0]).toMatchObject({ index: 0, createdBy: 'step 0' });
-    expect(report.packages).toEqual([]);
-    expect(report.diagnostics).toEqual([]);
+    expect(report.scanners).toEqual(['secret']);
+    expect(report.inventory.packages).toEqual([]);
+    expect(report.secrets).toEqual([]);
     expect(run.stderr).toBe('');
   });
 
   it('writes only inside its cache dir, and honours DRYDOCK_CACHE_DIR', async () => {
     const cache = join(dir, 'cache-env');
     const output = join(dir, 'out.txt');
-    const run = await drydock(['image', `oci:${layout}:v1`, '-o', output], {
+    const run = await drydock(['image', `oci:${layout}:v1`, '-o', output, '--scanners', 'secret'], {
       DRYDOCK_CACHE_DIR: cache,
     });
     expect(run.code).toBe(0);
@@ -73,7 +74,16 @@ describe('drydock image', () => {
     const cache = join(dir, 'cache-shared');
     const copy = join(dir, 'layout-copy');
     await cp(layout, copy, { recursive: true });
-    const args = ['image', `oci:${copy}:v1`, '--format', 'json', '--cache-dir', cache];
+    const args = [
+      'image',
+      `oci:${copy}:v1`,
+      '--format',
+      'json',
+      '--cache-dir',
+      cache,
+      '--scanners',
+      'secret',
+    ];
     const [a, b] = await Promise.all([drydock(args), drydock(args)]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(withoutTime(a.stdout)).toEqual(withoutTime(b.stdout));
@@ -93,7 +103,14 @@ describe('drydock image', () => {
   });
 
   it('reports a tampered layer in one sentence, with no stack trace', async () => {
-    const run = await drydock(['image', `oci:${tampered}:t`, '--cache-dir', join(dir, 'c2')]);
+    const run = await drydock([
+      'image',
+      `oci:${tampered}:t`,
+      '--cache-dir',
+      join(dir, 'c2'),
+      '--scanners',
+      'secret',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^drydock: blob of layer 0 sha256:[a-f0-9]{64} does not match its content/,
@@ -146,11 +163,11 @@ describe('drydock fs', () => {
     await mkdir(join(root, 'etc'), { recursive: true });
     await writeFile(join(root, 'etc', 'os-release'), 'ID=test\n');
     await symlink('/etc', join(root, 'hostetc'));
-    const run = await drydock(['rootfs', root, '--format', 'json']);
+    const run = await drydock(['rootfs', root, '--format', 'json', '--scanners', 'secret']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.target).toEqual({ kind: 'filesystem', name: root });
-    expect(report.distro).toEqual({ id: 'test' });
+    expect(report.inventory.distro).toEqual({ id: 'test' });
   });
 });
 

@@ -31,8 +31,28 @@ const NPM_DEPENDENCIES = {
   minimist: '1.2.8',
 };
 const SUITE = 'bookworm';
+
+/**
+ * Debian builds its Go programs without module information, so the app layer also gets
+ * a small module-built program, with a dependency replaced by a local directory so no
+ * module proxy is needed.
+ */
+const GO_FILES: Record<string, string> = {
+  'go.mod':
+    'module example.com/fixture\n\ngo 1.19\n\n' +
+    'require example.com/greet v1.2.3\n\nreplace example.com/greet => ./greet\n',
+  'main.go': 'package main\n\nimport "example.com/greet"\n\nfunc main() { greet.Hello() }\n',
+  'greet/go.mod': 'module example.com/greet\n\ngo 1.19\n',
+  'greet/greet.go': 'package greet\n\nimport "fmt"\n\nfunc Hello() { fmt.Println("hello") }\n',
+};
+
+const CHROOT_ENV = {
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  LANG: 'C.UTF-8',
+  HOME: '/root',
+};
 const RECIPE = createHash('sha256')
-  .update(JSON.stringify({ PACKAGES, NPM_DEPENDENCIES, SUITE, v: 2 }))
+  .update(JSON.stringify({ PACKAGES, NPM_DEPENDENCIES, SUITE, GO_FILES, v: 4 }))
   .digest('hex')
   .slice(0, 12);
 
@@ -95,6 +115,7 @@ async function withLock(dir: string, fn: () => Promise<void>): Promise<void> {
 function run(cmd: string, args: string[], cwd?: string): string {
   return execFileSync(cmd, args, {
     cwd,
+    env: cmd === 'chroot' ? CHROOT_ENV : process.env,
     encoding: 'utf8',
     maxBuffer: 256 << 20,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,6 +146,7 @@ async function build(dir: string): Promise<void> {
     }),
   );
   run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev'], app);
+  await buildGoProgram(rootfs, app);
 
   const truth = gatherTruth(rootfs, app);
   await writeFile(join(dir, 'truth.json'), JSON.stringify(truth, null, 1));
@@ -138,6 +160,7 @@ function gatherTruth(rootfs: string, app: string): GroundTruth {
     'dpkg-query',
     '-W',
     '-f',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own field syntax
     '${Package}\\t${Version}\\t${source:Package}\\t${source:Version}\\t${Architecture}\\n',
   ])
     .trim()
@@ -181,7 +204,7 @@ function gatherTruth(rootfs: string, app: string): GroundTruth {
     ]),
     rootfs,
   );
-  return { dpkg, npm, python, gems, maven, go };
+  return { dpkg, npm, python, gems, maven, go: [...go, ...appGoTruth(rootfs, app)] };
 }
 
 /** Every installed distribution python itself sees, with the metadata file that declares it. */
@@ -223,6 +246,17 @@ end
 puts JSON.generate(out)
 `;
 
+/** `go version -m` of the app's binary, run inside the rootfs on a copy of it. */
+function appGoTruth(rootfs: string, app: string): GroundTruth['go'] {
+  run('cp', [join(app, 'bin', 'fixture'), join(rootfs, 'tmp', 'fixture-bin')]);
+  try {
+    const text = run('chroot', [rootfs, 'go', 'version', '-m', '/tmp/fixture-bin']);
+    return parseGoVersion(text, rootfs).map((b) => ({ ...b, path: 'app/bin/fixture' }));
+  } finally {
+    run('rm', ['-f', join(rootfs, 'tmp', 'fixture-bin')]);
+  }
+}
+
 function parseGoVersion(text: string, rootfs: string): GroundTruth['go'] {
   const out: GroundTruth['go'] = [];
   for (const line of text.split('\n')) {
@@ -239,10 +273,30 @@ function parseGoVersion(text: string, rootfs: string): GroundTruth['go'] {
     if (!current || !path) continue;
     if (kind === 'mod' || kind === 'dep') current.modules.push({ path, version: version ?? '' });
     // A replacement by another module is what was compiled in; a local directory is not.
-    if (kind === '=>' && version) current.modules.splice(-1, 1, { path, version });
+    const local = /^(\.\.?\/|\/)/.test(path);
+    if (kind === '=>' && version && !local) current.modules.splice(-1, 1, { path, version });
   }
   const unique = new Map(out.map((b) => [b.path, b]));
   return [...unique.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+async function buildGoProgram(rootfs: string, app: string): Promise<void> {
+  const src = join(rootfs, 'tmp', 'fixture-src');
+  for (const [name, text] of Object.entries(GO_FILES)) {
+    await mkdir(join(src, name, '..'), { recursive: true });
+    await writeFile(join(src, name), text);
+  }
+  const env = 'HOME=/tmp GOCACHE=/tmp/gocache GOFLAGS=-mod=mod GOPROXY=off';
+  run('chroot', [
+    rootfs,
+    'sh',
+    '-c',
+    `cd /tmp/fixture-src && ${env} go build -o /tmp/fixture-bin .`,
+  ]);
+  await mkdir(join(app, 'bin'), { recursive: true });
+  await rename(join(rootfs, 'tmp', 'fixture-bin'), join(app, 'bin', 'fixture'));
+  await rm(src, { recursive: true, force: true });
+  await rm(join(rootfs, 'tmp', 'gocache'), { recursive: true, force: true });
 }
 
 async function writeLayout(dir: string): Promise<void> {

@@ -1,11 +1,13 @@
 import { Command } from 'commander';
-import { FORMATS } from '../../sbom/index.js';
+import { REPORT_FORMATS } from '../../report/index.js';
+import { buildScanResult } from '../../scan/result.js';
 import { scanFilesystem } from '../../scan/scan.js';
-import { addCommonOptions, type CommonOptions } from '../options.js';
-import { printReport } from '../render.js';
+import { scannerConsumers } from '../../scan/scanners.js';
+import { addCommonOptions, addScanOptions, type ScanOptions } from '../options.js';
+import { finishScan, prepareScan, printDiagnostics } from '../render.js';
 import { setupLogging } from '../setup.js';
 
-interface FsOptions extends CommonOptions {
+interface FsOptions extends ScanOptions {
   skipDirs?: string[];
 }
 
@@ -20,12 +22,28 @@ export function fsCommand(): Command {
         'for / the default is proc sys dev run',
     )
     .addHelpText('after', '\nExamples:\n  drydock fs /\n  drydock rootfs ./rootfs --format json');
-  addCommonOptions(cmd, [...FORMATS], 'table');
+  addCommonOptions(cmd, [...REPORT_FORMATS], 'table');
+  addScanOptions(cmd, 'vuln,secret');
 
   return cmd.action(async (dir: string, options: FsOptions) => {
     setupLogging(options);
-    const skips = options.skipDirs?.map((d) => d.replace(/^\/+|\/+$/g, ''));
-    const { report } = await scanFilesystem(dir, { skipDirs: skips });
-    await printReport(report, options);
+    const prepared = await prepareScan('fs', options);
+    try {
+      const skips = options.skipDirs?.map((d) => d.replace(/^\/+|\/+$/g, ''));
+      const consumers = scannerConsumers(prepared.scanners);
+      const { report, walk } = await scanFilesystem(dir, { skipDirs: skips, consumers });
+      printDiagnostics(report.walk, report.target, options.quiet);
+
+      const result = buildScanResult({
+        target: report.target,
+        inventory: report.inventory,
+        scanners: prepared.scanners,
+        db: prepared.db?.db,
+        walk,
+      });
+      await finishScan(result, prepared, options);
+    } finally {
+      prepared.db?.db.close();
+    }
   });
 }

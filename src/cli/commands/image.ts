@@ -1,13 +1,15 @@
 import { Command, Option } from 'commander';
 import { parsePlatform } from '../../image/platform.js';
-import { FORMATS } from '../../sbom/index.js';
+import { REPORT_FORMATS } from '../../report/index.js';
+import { buildScanResult } from '../../scan/result.js';
 import { scanImage } from '../../scan/scan.js';
-import { addCommonOptions, type CommonOptions } from '../options.js';
+import { scannerConsumers } from '../../scan/scanners.js';
+import { addCommonOptions, addScanOptions, type ScanOptions } from '../options.js';
 import { Progress } from '../progress.js';
-import { printReport } from '../render.js';
+import { finishScan, prepareScan, printDiagnostics } from '../render.js';
 import { setupLogging } from '../setup.js';
 
-interface ImageOptions extends CommonOptions {
+interface ImageOptions extends ScanOptions {
   input?: string;
   platform: string;
   insecure: boolean;
@@ -54,9 +56,12 @@ export function imageCommand(): Command {
         '  drydock image docker.io/library/debian:12',
         '  drydock image --input debian.tar',
         '  drydock image oci:./layout:latest --format json -o report.json',
+        '  drydock image debian:12 --severity CRITICAL,HIGH --exit-code 1',
+        '  drydock image app:1.0 --policy policy.yaml --vex app.vex.json --exit-code 4',
       ].join('\n'),
     );
-  addCommonOptions(cmd, [...FORMATS], 'table');
+  addCommonOptions(cmd, [...REPORT_FORMATS], 'table');
+  addScanOptions(cmd, 'vuln,secret');
 
   return cmd.action(async (reference: string | undefined, options: ImageOptions) => {
     setupLogging(options);
@@ -64,23 +69,46 @@ export function imageCommand(): Command {
       cmd.error('drydock image needs a reference or --input PATH', { exitCode: 2 });
     }
 
-    let progress: Progress | undefined;
-    const { report } = await scanImage({
-      reference,
-      input: options.input,
-      platform: parsePlatform(options.platform),
-      insecure: options.insecure,
-      username: options.username,
-      password: options.password,
-      cacheDir: options.cacheDir,
-      useCache: options.cache,
-      onOpened: (image) => {
-        progress = new Progress(image.layers.length, options.quiet);
-      },
-      onEvent: (event) => progress?.onEvent(event),
-    });
-    progress?.finish();
-
-    await printReport(report, options);
+    const prepared = await prepareScan('image', options);
+    try {
+      await scanAndReport(reference, options, prepared);
+    } finally {
+      prepared.db?.db.close();
+    }
   });
+}
+
+async function scanAndReport(
+  reference: string | undefined,
+  options: ImageOptions,
+  prepared: Awaited<ReturnType<typeof prepareScan>>,
+): Promise<void> {
+  let progress: Progress | undefined;
+  const { report, walk, image } = await scanImage({
+    reference,
+    input: options.input,
+    platform: parsePlatform(options.platform),
+    insecure: options.insecure,
+    username: options.username,
+    password: options.password,
+    cacheDir: options.cacheDir,
+    useCache: options.cache,
+    consumers: scannerConsumers(prepared.scanners),
+    onOpened: (image) => {
+      progress = new Progress(image.layers.length, options.quiet);
+    },
+    onEvent: (event) => progress?.onEvent(event),
+  });
+  progress?.finish();
+
+  printDiagnostics(report.walk, report.target, options.quiet);
+  const result = buildScanResult({
+    target: report.target,
+    inventory: report.inventory,
+    scanners: prepared.scanners,
+    db: prepared.db?.db,
+    walk,
+    image,
+  });
+  await finishScan(result, prepared, options);
 }

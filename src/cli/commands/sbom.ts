@@ -1,33 +1,43 @@
 import { open } from 'node:fs/promises';
 import { Command } from 'commander';
+import type { Inventory } from '../../catalog/types.js';
 import { DrydockError } from '../../errors.js';
-import { FORMATS, MAX_SBOM_BYTES, readSbom } from '../../sbom/index.js';
-import { addCommonOptions, type CommonOptions } from '../options.js';
-import { printReport } from '../render.js';
+import { REPORT_FORMATS } from '../../report/index.js';
+import { MAX_SBOM_BYTES, readSbom } from '../../sbom/index.js';
+import { buildScanResult } from '../../scan/result.js';
+import { addCommonOptions, addScanOptions, type ScanOptions } from '../options.js';
+import { finishScan, prepareScan } from '../render.js';
 import { setupLogging } from '../setup.js';
 
 export function sbomCommand(): Command {
   const cmd = new Command('sbom')
-    .description('read a CycloneDX or SPDX document (from drydock or another tool) as an inventory')
+    .description(
+      'scan a CycloneDX or SPDX document (from drydock or another tool) for vulnerabilities',
+    )
     .argument('<file>', 'SBOM file: CycloneDX JSON, SPDX JSON or drydock JSON')
     .addHelpText(
       'after',
       '\nExamples:\n  drydock sbom bom.cdx.json\n  drydock sbom sbom.spdx.json --format cyclonedx',
     );
-  addCommonOptions(cmd, [...FORMATS], 'table');
+  addCommonOptions(cmd, [...REPORT_FORMATS], 'table');
+  addScanOptions(cmd, 'vuln');
 
-  return cmd.action(async (file: string, options: CommonOptions) => {
+  return cmd.action(async (file: string, options: ScanOptions) => {
     setupLogging(options);
-    const read = readSbom(await readBounded(file), file);
-    const target = read.target ?? { kind: 'sbom' as const, name: file };
-    await printReport(
-      {
+    const prepared = await prepareScan('sbom', options);
+    try {
+      const read = readSbom(await readBounded(file), file);
+      const target = read.target ?? { kind: 'sbom' as const, name: file };
+      const result = buildScanResult({
         target,
-        walk: { layers: [], files: 0, removedFiles: 0, diagnostics: [] },
-        inventory: read.inventory,
-      },
-      options,
-    );
+        inventory: withDistro(read.inventory),
+        scanners: prepared.scanners,
+        db: prepared.db?.db,
+      });
+      await finishScan(result, prepared, options);
+    } finally {
+      prepared.db?.db.close();
+    }
   });
 }
 
@@ -47,4 +57,22 @@ async function readBounded(file: string): Promise<Buffer> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * An SBOM from another tool may carry the distro only in its OS packages' purls
+ * (`?distro=debian-11`, `distro=alpine-3.11.6`); the first such qualifier stands in for a
+ * missing operating-system component.
+ */
+function withDistro(inventory: Inventory): Inventory {
+  if (inventory.distro) return inventory;
+  for (const pkg of inventory.packages) {
+    const m = /[?&]distro=([a-z]+)-([^&#]+)/i.exec(pkg.purl);
+    if (m)
+      return {
+        ...inventory,
+        distro: { id: m[1]!.toLowerCase(), versionId: decodeURIComponent(m[2]!) },
+      };
+  }
+  return inventory;
 }
