@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { DrydockError } from '../errors.js';
+import { cveCount } from './ids.js';
 import type { AffectedPackage, EpssEntry, KevEntry, RangeSpec, Severity } from './model.js';
 import { ecosystemKey, packageKey } from './normalise.js';
 import { SCHEMA_VERSION } from './schema.js';
@@ -105,7 +106,10 @@ export class VulnDb {
   private record(row: Row): AdvisoryRecord {
     const id = String(row.vuln_id);
     const aliases = (this.stmts.aliases!.all(row.advisory) as Row[]).map((r) => String(r.alias));
-    const ids = JSON.stringify([...new Set([id, ...aliases, String(row.group_key)])]);
+    // Ratings, KEV and EPSS belong to one problem: a record fixing several CVEs takes
+    // only its own, or it would wear another CVE's score.
+    const own = cveCount([id, ...aliases]) > 1 ? [id] : [id, ...aliases, String(row.group_key)];
+    const ids = JSON.stringify([...new Set(own)]);
 
     const record: AdvisoryRecord = {
       id,

@@ -7,7 +7,7 @@
  * KEV and EPSS are keyed by vulnerability id (the advisory's own or an alias) so that
  * enrichment feeds attach to every advisory that names the same problem.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

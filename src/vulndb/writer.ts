@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { DrydockError } from '../errors.js';
+import { cveCount } from './ids.js';
 import type { Advisory, FeedResult, Severity } from './model.js';
 import { ecosystemKey, packageKey } from './normalise.js';
 import { INDEX_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
@@ -156,7 +157,10 @@ function prepareAll(db: Db): Record<string, Stmt> {
 
 /**
  * One problem is one finding: ids linked by aliases, directly or through other records,
- * share a group key, the smallest CVE id in the group or else its smallest id.
+ * share a group key, the smallest CVE id in the group or else its smallest id. A record
+ * that names several CVEs (a DSA fixing five, an Alpine secdb line) is a fix for several
+ * problems, not one problem with many names: it links no CVE to another, or every
+ * advisory of a busy package would collapse into one group.
  */
 function linkAliasGroups(db: Db): void {
   const parent = new Map<string, string>();
@@ -183,7 +187,12 @@ function linkAliasGroups(db: Db): void {
         FROM aliases l JOIN advisories a ON a.id = l.advisory`,
     )
     .all() as Array<{ id: string; alias: string }>;
-  for (const { id, alias } of pairs) union(id, alias);
+  const byRecord = new Map<string, string[]>();
+  for (const { id, alias } of pairs) byRecord.set(id, [...(byRecord.get(id) ?? []), alias]);
+  for (const [id, aliases] of byRecord) {
+    if (cveCount([id, ...aliases]) > 1) continue;
+    for (const alias of aliases) union(id, alias);
+  }
 
   const update = db.prepare('UPDATE advisories SET group_key = ? WHERE vuln_id = ?');
   const ids = db.prepare('SELECT DISTINCT vuln_id AS id FROM advisories').all() as Array<{

@@ -63,7 +63,7 @@ describe('vulndb build from the shared advisories corpus', () => {
   it('reports schema version, build time and per-source freshness in status', () => {
     const status = db.status();
 
-    expect(status.schemaVersion).toBe(1);
+    expect(status.schemaVersion).toBe(2);
     expect(status.builtAt).toBe('2026-01-02T03:04:05.000Z');
     expect(status.sources).toHaveLength(14);
     expect(status.sources[0]).toEqual({
@@ -140,6 +140,15 @@ describe('vulndb build from the shared advisories corpus', () => {
     expect(hits).toHaveLength(1);
     expect(hits[0]?.affected[0]?.versions).toContain('0.1.0');
     expect(hits[0]?.severities[0]?.vector).toBe('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H');
+  });
+
+  it('never merges the several CVEs one DSA fixes into one problem', () => {
+    const records = db.advisoriesFor('Debian:11', 'xorg-server');
+    const dsa = records.find((a) => a.id === 'DSA-5304-1')!;
+    const cves = dsa.aliases.filter((id) => id.startsWith('CVE-'));
+    expect(cves.length).toBeGreaterThan(1);
+    expect(cves).not.toContain(dsa.groupKey);
+    expect(new Set(records.map((a) => a.groupKey)).size).toBeGreaterThan(1);
   });
 
   it('turns Alpine secfixes and Wolfi events into fixed versions', () => {
