@@ -11,7 +11,7 @@ import { writeFileAtomic } from './atomic-file.js';
  * walk's own format version) and one file per consumer name and version. A layer whose
  * record and every wanted consumer file exist is never read again.
  */
-export const WALK_FORMAT = 1;
+export const WALK_FORMAT = 2;
 
 interface Envelope<T> {
   format: number;

@@ -24,6 +24,7 @@ export interface ScanOptions extends CommonOptions {
   vexOut?: string;
   maxDbAge: string;
   failOnStale: boolean;
+  licenseConfig?: string;
 }
 
 /** The user's cache dir: DRYDOCK_CACHE_DIR, then XDG_CACHE_HOME, then the OS default. */
@@ -74,5 +75,6 @@ export function addScanOptions(cmd: Command, defaultScanners: string): Command {
     .option('--vex <file>', 'OpenVEX or CycloneDX VEX document (repeatable)', collect)
     .option('--vex-out <file>', 'write the triage state as an OpenVEX document')
     .option('--max-db-age <duration>', 'warn when the DB or a source is older (90m, 24h, 7d)', '7d')
-    .option('--fail-on-stale', 'fail instead of warning when the DB is stale', false);
+    .option('--fail-on-stale', 'fail instead of warning when the DB is stale', false)
+    .option('--license-config <file>', 'license categories (YAML or JSON); see docs/licenses.md');
 }

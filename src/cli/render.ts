@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { DrydockError } from '../errors.js';
 import type { ScanResult } from '../findings/types.js';
+import { type LicenseConfig, parseLicenseConfig } from '../license/index.js';
 import { renderOpenVex, type TriageInput, triage } from '../policy/index.js';
 import { type ReportFormat, renderResult } from '../report/index.js';
 import { parseScanners, type ScannerName } from '../scan/scanners.js';
@@ -19,6 +20,7 @@ export interface Prepared {
   scanners: ScannerName[];
   triage: TriageInput;
   db?: OpenedDb;
+  licenseConfig?: LicenseConfig;
 }
 
 export async function prepareScan(
@@ -30,6 +32,12 @@ export async function prepareScan(
   const triageInput = await loadTriageInput(options);
   const prepared: Prepared = { scanners, triage: triageInput };
 
+  if (options.licenseConfig) {
+    prepared.licenseConfig = parseLicenseConfig(
+      await readText(options.licenseConfig),
+      options.licenseConfig,
+    );
+  }
   if (scanners.includes('vuln')) {
     const path = options.db ?? defaultDbPath(options.cacheDir);
     prepared.db = openScanDb(path, { maxAgeMs, failOnStale: options.failOnStale });
@@ -37,16 +45,39 @@ export async function prepareScan(
   return prepared;
 }
 
-/** Prints what the walk stepped over, as warnings on stderr. */
+async function readText(path: string): Promise<string> {
+  return readFile(path, 'utf8').catch((err: unknown) => {
+    throw new DrydockError('USAGE', `cannot read ${path}`, { cause: err });
+  });
+}
+
+/**
+ * Prints what the walk stepped over, as warnings on stderr. Files over a scanner's size
+ * limit are counted in one line per scanner: a big image has hundreds, and each is the
+ * same news.
+ */
 export function printDiagnostics(walk: WalkSummary, target: ScanTarget, quiet: boolean): void {
-  const { diagnostics } = walk;
-  for (const d of diagnostics.slice(0, MAX_WARNINGS)) {
+  const tooLarge = walk.diagnostics.filter((d) => d.code === 'file-too-large');
+  const others = walk.diagnostics.filter((d) => d.code !== 'file-too-large');
+  for (const d of others.slice(0, MAX_WARNINGS)) {
     const layer = d.layer !== undefined && target.kind === 'image' ? ` in layer ${d.layer}` : '';
     warn(`${d.code}${layer} at ${d.path ?? '?'}: ${d.message}`, quiet);
   }
-  if (diagnostics.length > MAX_WARNINGS) {
-    warn(`${diagnostics.length - MAX_WARNINGS} more diagnostics; see --debug`, quiet);
+  if (others.length > MAX_WARNINGS) {
+    warn(`${others.length - MAX_WARNINGS} more diagnostics; see --debug`, quiet);
   }
+  for (const [scanner, count] of countByScanner(tooLarge)) {
+    warn(`${count} file(s) over the ${scanner} scanner's size limit were not read by it`, quiet);
+  }
+}
+
+function countByScanner(diagnostics: WalkSummary['diagnostics']): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) {
+    const scanner = d.consumer ?? 'a';
+    counts.set(scanner, (counts.get(scanner) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**

@@ -160,11 +160,9 @@ export class LayerRecorder implements TarSink {
     for (const c of this.consumers) {
       if (!c.matches(entry.path)) continue;
       if (entry.size > c.consumer.maxFileSize) {
-        this.diagnose(
-          'file-too-large',
-          `${entry.size} bytes is over ${c.consumer.name}'s limit of ${c.consumer.maxFileSize}; not read`,
-          entry.path,
-        );
+        const limit = c.consumer.maxFileSize;
+        const message = `${entry.size} bytes is over ${c.consumer.name}'s limit of ${limit}; not read`;
+        this.diagnose('file-too-large', message, entry.path, c.consumer.name);
         continue;
       }
       wanted.push(c.consumer);
@@ -221,11 +219,13 @@ export class LayerRecorder implements TarSink {
     this.diagnose(reason === 'too-long' ? 'path-too-long' : 'path-escapes-root', message, shown);
   }
 
-  diagnose(code: string, message: string, path?: string): void {
+  diagnose(code: string, message: string, path?: string, consumer?: string): void {
     if (this.record.diagnostics.length >= this.maxDiagnostics) {
       this.droppedDiagnostics++;
       return;
     }
-    this.record.diagnostics.push({ code, message, layer: this.origin.index, path });
+    const diagnostic: Diagnostic = { code, message, layer: this.origin.index, path };
+    if (consumer !== undefined) diagnostic.consumer = consumer;
+    this.record.diagnostics.push(diagnostic);
   }
 }

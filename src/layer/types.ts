@@ -33,6 +33,8 @@ export interface Diagnostic {
   message: string;
   layer?: number;
   path?: string;
+  /** The consumer the problem concerns, when it concerns one. */
+  consumer?: string;
 }
 
 export interface FileContext {

@@ -2,6 +2,12 @@ import type { Inventory } from '../catalog/types.js';
 import type { ScanResult } from '../findings/types.js';
 import type { OpenedImage } from '../image/types.js';
 import type { WalkResult } from '../layer/walk-result.js';
+import {
+  COPYRIGHT_CONSUMER,
+  type CopyrightValue,
+  type LicenseConfig,
+  scanLicenses,
+} from '../license/index.js';
 import { type AdvisorySource, type LayerInfo, matchInventory } from '../match/index.js';
 import { checkImage } from '../misconfig/index.js';
 import { RESULT_SCHEMA_VERSION } from '../report/index.js';
@@ -18,6 +24,8 @@ export interface ResultInput {
   db?: AdvisorySource;
   walk?: WalkResult;
   image?: Pick<OpenedImage, 'config'>;
+  /** The user's license categories (`--license-config`). */
+  licenseConfig?: LicenseConfig;
   now?: Date;
 }
 
@@ -55,6 +63,11 @@ export function buildScanResult(input: ResultInput): ScanResult {
     const checked = checkImage({ config: input.image.config, walk: input.walk });
     result.misconfigurations = checked.findings;
     warnings.push(...checked.problems.map((p) => `misconfig: ${p.path ?? ''} ${p.message}`.trim()));
+  }
+
+  if (input.scanners.includes('license')) {
+    const copyrights = input.walk?.results<CopyrightValue>(COPYRIGHT_CONSUMER);
+    result.licenses = scanLicenses(input.inventory, { copyrights, config: input.licenseConfig });
   }
 
   if (warnings.length > 0) result.warnings = warnings;

@@ -1,15 +1,11 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DrydockError } from '../errors.js';
 import type { ScanResult } from '../findings/types.js';
 import type { Consumer } from '../layer/types.js';
+import { copyrightConsumer } from '../license/index.js';
 import { misconfigConsumer } from '../misconfig/index.js';
 import { secretConsumer } from '../secret/index.js';
 
-/**
- * The scanners a user may select with `--scanners`. `license` belongs to a scanner that
- * does not exist yet; it is refused with a clear message until src/license/ ships.
- */
+/** The scanners a user may select with `--scanners`. */
 export type ScannerName = ScanResult['scanners'][number];
 
 export const SCANNER_NAMES: readonly ScannerName[] = ['vuln', 'secret', 'misconfig', 'license'];
@@ -41,18 +37,9 @@ export function parseScanners(text: string | undefined, kind: 'image' | 'fs' | '
     if (!SUPPORTED[kind].has(name as ScannerName)) {
       throw new DrydockError('USAGE', `the ${name} scanner does not apply to ${kind} targets`);
     }
-    if (name === 'license' && !licenseScannerPresent()) {
-      throw new DrydockError('USAGE', 'the license scanner is not available in this drydock');
-    }
   }
   if (names.length === 0) throw new DrydockError('USAGE', '--scanners needs at least one scanner');
   return names as ScannerName[];
-}
-
-function licenseScannerPresent(): boolean {
-  // The license scanner's entry point; its folder alone holds helpers, not a scanner yet.
-  const dir = fileURLToPath(new URL('../license/', import.meta.url));
-  return existsSync(`${dir}index.ts`) || existsSync(`${dir}index.js`);
 }
 
 /** The walk consumers the selected scanners add beside the catalogers: one pass over the bytes. */
@@ -60,5 +47,6 @@ export function scannerConsumers(scanners: ScannerName[]): Consumer[] {
   const out: Consumer[] = [];
   if (scanners.includes('secret')) out.push(secretConsumer());
   if (scanners.includes('misconfig')) out.push(misconfigConsumer);
+  if (scanners.includes('license')) out.push(copyrightConsumer);
   return out;
 }

@@ -12,6 +12,8 @@ export const SecretAllowlistSchema = z.object({
   rules: z.array(z.string().min(1)).default([]),
   paths: z.array(z.string().min(1)).default([]),
   values: z.array(z.string().min(1)).default([]),
+  /** The built-in allowlist of documentation, test and library trees (builtin-allow.ts). */
+  builtin: z.boolean().default(true),
 });
 
 export type SecretAllowlist = z.input<typeof SecretAllowlistSchema>;
@@ -20,6 +22,7 @@ export class Allowlist {
   private readonly rules: Set<string>;
   private readonly path: ((path: string) => boolean) | undefined;
   private readonly values: string[];
+  readonly builtin: boolean;
   private readonly allowedFingerprints = new Map<string, Set<string>>();
 
   constructor(input: SecretAllowlist = {}) {
@@ -27,6 +30,7 @@ export class Allowlist {
     this.rules = new Set(parsed.rules);
     this.path = parsed.paths.length > 0 ? picomatch(parsed.paths, { dot: true }) : undefined;
     this.values = parsed.values;
+    this.builtin = parsed.builtin;
   }
 
   allowsRule(ruleId: string): boolean {

@@ -3,6 +3,7 @@ import type { OpenedImage } from '../image/types.js';
 import type { WalkResult } from '../layer/walk-result.js';
 import { log } from '../log.js';
 import { Allowlist, type SecretAllowlist } from './allowlist.js';
+import { builtinAllows } from './builtin-allow.js';
 import { scanImageConfigForSecrets } from './config.js';
 import { SECRET_CONSUMER_NAME } from './consumer.js';
 import { ruleById } from './rules/index.js';
@@ -57,6 +58,7 @@ export function collectSecretFindings(
     for (const match of parsed.data.matches) {
       const finding = fileFinding(match, result.path, result.layer, result.removedBy, origin);
       if (!finding || allow.allowsRule(finding.ruleId)) continue;
+      if (allow.builtin && builtinAllows(finding.ruleId, result.path)) continue;
       if (allow.allowsFingerprint(finding.ruleId, finding.fingerprint)) continue;
       findings.push(finding);
     }

@@ -39,6 +39,7 @@ export function fsCommand(): Command {
         inventory: report.inventory,
         scanners: prepared.scanners,
         db: prepared.db?.db,
+        licenseConfig: prepared.licenseConfig,
         walk,
       });
       await finishScan(result, prepared, options);

@@ -107,6 +107,7 @@ async function scanAndReport(
     inventory: report.inventory,
     scanners: prepared.scanners,
     db: prepared.db?.db,
+    licenseConfig: prepared.licenseConfig,
     walk,
     image,
   });

@@ -33,6 +33,7 @@ export function sbomCommand(): Command {
         inventory: withDistro(read.inventory),
         scanners: prepared.scanners,
         db: prepared.db?.db,
+        licenseConfig: prepared.licenseConfig,
       });
       await finishScan(result, prepared, options);
     } finally {
