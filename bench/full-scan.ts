@@ -1,16 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
 import { buildScanResult } from '../src/scan/result.js';
 import { scanImage } from '../src/scan/scan.js';
 import { scannerConsumers } from '../src/scan/scanners.js';
 import { buildDb, openDb, parseSourceArg } from '../src/vulndb/index.js';
 import { BENCH_DIR, bigImage } from './fixtures/big-image.js';
+import { inChild, inflateFloor, printResult } from './fixtures/floor.js';
 
 /**
  * The full scan the secret-scanning issue measures: packages, vulnerabilities (against
@@ -28,14 +25,7 @@ async function measure(mode: Mode): Promise<void> {
   const start = process.hrtime.bigint();
   let summary = '';
   if (mode === 'floor') {
-    const queue = [...image.blobs];
-    const inflate = async () => {
-      for (let b = queue.shift(); b; b = queue.shift()) {
-        const sink = new Writable({ write: (_c, _e, done) => done() });
-        await pipeline(createReadStream(b, { highWaterMark: 256 * 1024 }), createGunzip(), sink);
-      }
-    };
-    await Promise.all([inflate(), inflate()]);
+    await inflateFloor(image.blobs, 2);
   } else {
     const scanners = ['vuln', 'secret'] as const;
     const {
@@ -52,17 +42,11 @@ async function measure(mode: Mode): Promise<void> {
     db.close();
     summary = `${result.inventory.packages.length} packages, ${result.vulnerabilities.length} vulnerabilities, ${result.secrets.length} secrets`;
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  process.stdout.write(
-    JSON.stringify({ seconds, summary, rssMiB: process.resourceUsage().maxRSS / 1024 }),
-  );
+  printResult(start, { summary });
 }
 
 function child(mode: Mode): { seconds: number; summary: string; rssMiB: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, mode], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
+  return inChild(import.meta.filename, mode);
 }
 
 async function main(): Promise<void> {

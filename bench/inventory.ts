@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { scanImage } from '../src/scan/scan.js';
 import { debianFixture } from '../test/helpers/debian-fixture.js';
 import { BENCH_DIR } from './fixtures/big-image.js';
+import { inChild, inflateFloor, printResult } from './fixtures/floor.js';
 
 /**
  * Inventory benchmark: the real Debian 12 image the inventory acceptance test builds,
@@ -30,14 +26,7 @@ async function measure(mode: Mode): Promise<void> {
   const start = process.hrtime.bigint();
   let packages = 0;
   if (mode === 'floor') {
-    const queue = await layerBlobs(fixture.layout);
-    const inflate = async () => {
-      for (let b = queue.shift(); b; b = queue.shift()) {
-        const sink = new Writable({ write: (_c, _e, done) => done() });
-        await pipeline(createReadStream(b, { highWaterMark: 256 * 1024 }), createGunzip(), sink);
-      }
-    };
-    await Promise.all([inflate(), inflate()]);
+    await inflateFloor(await layerBlobs(fixture.layout), 2);
   } else {
     const { report } = await scanImage({
       reference: `oci:${fixture.layout}:${fixture.tag}`,
@@ -45,17 +34,11 @@ async function measure(mode: Mode): Promise<void> {
     });
     packages = report.inventory.packages.length;
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  process.stdout.write(
-    JSON.stringify({ seconds, packages, rssMiB: process.resourceUsage().maxRSS / 1024 }),
-  );
+  printResult(start, { packages });
 }
 
 function child(mode: Mode): { seconds: number; packages: number; rssMiB: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, mode], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
+  return inChild(import.meta.filename, mode);
 }
 
 async function main(): Promise<void> {

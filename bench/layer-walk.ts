@@ -1,16 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { LayerCache } from '../src/cache/layer-cache.js';
 import { DEFAULT_PLATFORM } from '../src/image/platform.js';
 import { openImage } from '../src/image/sources.js';
 import { walkImage } from '../src/layer/index.js';
 import type { Consumer } from '../src/layer/types.js';
 import { BENCH_DIR, bigImage } from './fixtures/big-image.js';
+import { inChild, inflateFloor, printResult } from './fixtures/floor.js';
 
 /**
  * Layer walk benchmark: cold and warm walks of a >= 1 GiB image as ratios to the floor,
@@ -29,22 +25,13 @@ const sampleConsumer: Consumer<number> = {
   extract: (bytes) => bytes.length,
 };
 
-async function inflate(path: string): Promise<void> {
-  const sink = new Writable({ write: (_c, _e, done) => done() });
-  await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), createGunzip(), sink);
-}
-
 async function measure(mode: Mode): Promise<void> {
   const image = await bigImage();
   const start = process.hrtime.bigint();
   if (mode === 'floor') {
-    for (const blob of image.blobs) await inflate(blob);
+    await inflateFloor(image.blobs, 1);
   } else if (mode === 'floor-parallel') {
-    const queue = [...image.blobs];
-    const worker = async () => {
-      for (let b = queue.shift(); b; b = queue.shift()) await inflate(b);
-    };
-    await Promise.all([worker(), worker()]);
+    await inflateFloor(image.blobs, 2);
   } else {
     const opened = await openImage(`oci:${image.layout}:bench`, {
       platform: DEFAULT_PLATFORM,
@@ -54,16 +41,11 @@ async function measure(mode: Mode): Promise<void> {
     });
     await walkImage(opened, [sampleConsumer], { cache: new LayerCache(CACHE) });
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const rssMiB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ mode, seconds, rssMiB }));
+  printResult(start, { mode });
 }
 
 function child(mode: Mode): { seconds: number; rssMiB: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, mode], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(out) as { seconds: number; rssMiB: number };
+  return inChild(import.meta.filename, mode);
 }
 
 async function main(): Promise<void> {

@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { DEFAULT_PLATFORM } from '../src/image/platform.js';
 import { openImage } from '../src/image/sources.js';
 import { walkImage } from '../src/layer/index.js';
 import { collectSecretFindings, secretConsumer } from '../src/secret/index.js';
 import { BENCH_DIR, bigImage } from './fixtures/big-image.js';
+import { inChild, inflateFloor, printResult } from './fixtures/floor.js';
 
 /**
  * Secret scan benchmark: the secret consumer over every file of a >= 1 GiB image, cold
@@ -17,21 +13,12 @@ import { BENCH_DIR, bigImage } from './fixtures/big-image.js';
  */
 type Mode = 'floor' | 'secrets' | 'walk-only';
 
-async function inflate(path: string): Promise<void> {
-  const sink = new Writable({ write: (_c, _e, done) => done() });
-  await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), createGunzip(), sink);
-}
-
 async function measure(mode: Mode): Promise<void> {
   const image = await bigImage();
   const start = process.hrtime.bigint();
   let findings = 0;
   if (mode === 'floor') {
-    const queue = [...image.blobs];
-    const worker = async () => {
-      for (let b = queue.shift(); b; b = queue.shift()) await inflate(b);
-    };
-    await Promise.all([worker(), worker()]);
+    await inflateFloor(image.blobs, 2);
   } else {
     const opened = await openImage(`oci:${image.layout}:bench`, {
       platform: DEFAULT_PLATFORM,
@@ -43,17 +30,11 @@ async function measure(mode: Mode): Promise<void> {
     const walk = await walkImage(opened, consumers);
     findings = collectSecretFindings(walk, opened).length;
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const rssMiB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ seconds, rssMiB, findings }));
+  printResult(start, { findings });
 }
 
 function child(mode: Mode): { seconds: number; rssMiB: number; findings: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, mode], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  return JSON.parse(out) as { seconds: number; rssMiB: number; findings: number };
+  return inChild(import.meta.filename, mode);
 }
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConfig } from './run-config.js';
+import { drydock } from '../helpers/cli.js';
 
 let dir: string;
 const RISKY = 'FROM debian\nEXPOSE 22\nHEALTHCHECK CMD true\n';
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('drydock config', () => {
   it('prints a table of findings with lines, remedies and problems', async () => {
-    const run = await runConfig([join(dir, 'Dockerfile')]);
+    const run = await drydock(['config', join(dir, 'Dockerfile')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('3 misconfigurations');
     expect(run.stdout).toMatch(/HIGH {5}DD-IMG-003 {2}Exposes a remote administration port/);
@@ -35,7 +35,7 @@ describe('drydock config', () => {
   });
 
   it('checks every Dockerfile below a folder as JSON, skipping node_modules', async () => {
-    const run = await runConfig([dir, '--format', 'json']);
+    const run = await drydock(['config', dir, '--format', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     const byPath = Object.fromEntries(
@@ -55,12 +55,13 @@ describe('drydock config', () => {
 
   it('filters by severity, skips checks by id and exits with the chosen code', async () => {
     const file = join(dir, 'Dockerfile');
-    const high = await runConfig([file, '-s', 'HIGH', '--exit-code', '4', '-f', 'json']);
+    const high = await drydock(['config', file, '-s', 'HIGH', '--exit-code', '4', '-f', 'json']);
     expect(high.code).toBe(4);
     const ids = JSON.parse(high.stdout).results[0].findings.map((f: { id: string }) => f.id);
     expect(ids).toEqual(['DD-IMG-001', 'DD-IMG-003']);
 
-    const skipped = await runConfig([
+    const skipped = await drydock([
+      'config',
       file,
       '--skip-check',
       'DD-IMG-001,DD-IMG-003',
@@ -74,15 +75,15 @@ describe('drydock config', () => {
   });
 
   it('turns a bad path, check id or severity into one clear sentence', async () => {
-    const missing = await runConfig([join(dir, 'nope')]);
+    const missing = await drydock(['config', join(dir, 'nope')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^drydock: cannot read .*nope/);
 
-    const unknown = await runConfig([dir, '--skip-check', 'DD-IMG-999']);
+    const unknown = await drydock(['config', dir, '--skip-check', 'DD-IMG-999']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('drydock: unknown misconfiguration check id DD-IMG-999\n');
 
-    const severity = await runConfig([dir, '--severity', 'SEVERE']);
+    const severity = await drydock(['config', dir, '--severity', 'SEVERE']);
     expect(severity.code).toBe(2);
     expect(severity.stderr).toContain('unknown severity SEVERE');
   });
