@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { tarLayer, writeImageLayout } from './tar-layout.js';
 
 /**
  * A real Debian 12 image built from Debian's archive with debootstrap, plus an app layer
@@ -301,86 +301,20 @@ async function buildGoProgram(rootfs: string, app: string): Promise<void> {
 
 async function writeLayout(dir: string): Promise<void> {
   const layout = join(dir, 'layout');
-  await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true });
   const base = await tarLayer(layout, ['-C', join(dir, 'rootfs'), '.']);
-  const appLayer = await tarLayer(layout, ['-C', dir, 'app']);
-  const layers = [base, appLayer];
-
-  const put = async (bytes: Buffer): Promise<{ digest: string; size: number }> => {
-    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-    await writeFile(join(layout, 'blobs', 'sha256', digest.slice(7)), bytes);
-    return { digest, size: bytes.length };
-  };
-  const config = await put(
-    Buffer.from(
-      JSON.stringify({
-        architecture: 'amd64',
-        os: 'linux',
-        config: {
-          Cmd: ['node', '/app/index.js'],
-          ExposedPorts: { '22/tcp': {}, '8080/tcp': {} },
-          WorkingDir: '/app',
-        },
-        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
-        history: [
-          { created_by: 'debootstrap --variant=minbase bookworm' },
-          { created_by: 'EXPOSE 22 8080', empty_layer: true },
-          { created_by: 'COPY app /app # buildkit' },
-        ],
-      }),
-    ),
-  );
-  const manifest = await put(
-    Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
-        layers: layers.map((l) => ({
-          mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
-          digest: l.digest,
-          size: l.size,
-        })),
-      }),
-    ),
-  );
-  await writeFile(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-  await writeFile(
-    join(layout, 'index.json'),
-    JSON.stringify({
-      schemaVersion: 2,
-      manifests: [
-        {
-          mediaType: 'application/vnd.oci.image.manifest.v1+json',
-          ...manifest,
-          annotations: { 'org.opencontainers.image.ref.name': 'fixture' },
-        },
-      ],
-    }),
-  );
-}
-
-async function tarLayer(
-  layout: string,
-  args: string[],
-): Promise<{ digest: string; diffId: string; size: number }> {
-  const temp = join(layout, 'blobs', `layer-${process.pid}.tmp`);
-  const tar = spawn('tar', ['--sort=name', '--numeric-owner', '-cf', '-', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const app = await tarLayer(layout, ['-C', dir, 'app']);
+  await writeImageLayout(layout, {
+    layers: [base, app],
+    config: {
+      Cmd: ['node', '/app/index.js'],
+      ExposedPorts: { '22/tcp': {}, '8080/tcp': {} },
+      WorkingDir: '/app',
+    },
+    history: [
+      { created_by: 'debootstrap --variant=minbase bookworm' },
+      { created_by: 'EXPOSE 22 8080', empty_layer: true },
+      { created_by: 'COPY app /app # buildkit' },
+    ],
+    tag: 'fixture',
   });
-  const diff = createHash('sha256');
-  const blob = createHash('sha256');
-  const gzip = createGzip();
-  tar.stdout.on('data', (c: Buffer) => diff.update(c));
-  gzip.on('data', (c: Buffer) => blob.update(c));
-  const out = createWriteStream(temp);
-  tar.stdout.pipe(gzip).pipe(out);
-  await new Promise<void>((ok, fail) => {
-    out.on('finish', () => ok());
-    out.on('error', fail);
-  });
-  const digest = `sha256:${blob.digest('hex')}`;
-  await rename(temp, join(layout, 'blobs', 'sha256', digest.slice(7)));
-  const { size } = await stat(join(layout, 'blobs', 'sha256', digest.slice(7)));
-  return { digest, diffId: `sha256:${diff.digest('hex')}`, size };
 }
