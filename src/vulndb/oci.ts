@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { DrydockError, errorMessage } from '../errors.js';
+import { DrydockError, errorMessage, isDrydockError } from '../errors.js';
 import { parseReference, type RegistryReference } from '../image/registry/reference.js';
 import { log } from '../log.js';
+import { RegistrySession } from './oci-auth.js';
 import { VulnDb } from './reader.js';
 import { SCHEMA_VERSION } from './schema.js';
 
@@ -44,9 +45,24 @@ export async function pushDb(
   const ref = parseReference(refText);
   const layer = gzipSync(await readFile(dbPath));
   const config = Buffer.from('{}');
+  const session = new RegistrySession(ref, opts);
+  try {
+    return await pushWith(session, ref, refText, layer, config, opts);
+  } finally {
+    await session.close();
+  }
+}
 
-  const layerDigest = await uploadBlob(ref, layer, opts);
-  const configDigest = await uploadBlob(ref, config, opts);
+async function pushWith(
+  session: RegistrySession,
+  ref: RegistryReference,
+  refText: string,
+  layer: Buffer,
+  config: Buffer,
+  opts: RegistryOptions,
+): Promise<string> {
+  const layerDigest = await uploadBlob(session, ref, layer, opts);
+  const configDigest = await uploadBlob(session, ref, config, opts);
   const manifest = Buffer.from(
     JSON.stringify({
       schemaVersion: 2,
@@ -65,7 +81,7 @@ export async function pushDb(
     }),
   );
 
-  const res = await call(ref, `manifests/${ref.tag ?? 'latest'}`, opts, {
+  const res = await call(session, ref, `manifests/${ref.tag ?? 'latest'}`, opts, {
     method: 'PUT',
     headers: { 'content-type': MANIFEST_MEDIA_TYPE },
     body: manifest,
@@ -100,7 +116,22 @@ export async function pullDb(
 
 async function pullOne(refText: string, dbPath: string, opts: RegistryOptions): Promise<void> {
   const ref = parseReference(refText);
-  const res = await call(ref, `manifests/${ref.digest ?? ref.tag ?? 'latest'}`, opts, {
+  const session = new RegistrySession(ref, opts);
+  try {
+    await pullWith(session, ref, refText, dbPath, opts);
+  } finally {
+    await session.close();
+  }
+}
+
+async function pullWith(
+  session: RegistrySession,
+  ref: RegistryReference,
+  refText: string,
+  dbPath: string,
+  opts: RegistryOptions,
+): Promise<void> {
+  const res = await call(session, ref, `manifests/${ref.digest ?? ref.tag ?? 'latest'}`, opts, {
     headers: { accept: MANIFEST_MEDIA_TYPE },
   });
   await expectStatus(res, [200], `manifest of ${refText}`);
@@ -117,7 +148,7 @@ async function pullOne(refText: string, dbPath: string, opts: RegistryOptions): 
       `${refText} is not a drydock vulnerability db artifact`,
     );
 
-  const blobRes = await call(ref, `blobs/${layer.digest}`, opts, {});
+  const blobRes = await call(session, ref, `blobs/${layer.digest}`, opts, {});
   await expectStatus(blobRes, [200], `db blob of ${refText}`);
   const blob = await limited(blobRes, Math.min(layer.size, MAX_DB_BYTES));
   if (digestOf(blob) !== layer.digest) {
@@ -138,15 +169,16 @@ async function pullOne(refText: string, dbPath: string, opts: RegistryOptions): 
 }
 
 async function uploadBlob(
+  session: RegistrySession,
   ref: RegistryReference,
   body: Buffer,
   opts: RegistryOptions,
 ): Promise<string> {
   const digest = digestOf(body);
-  const head = await call(ref, `blobs/${digest}`, opts, { method: 'HEAD' });
+  const head = await call(session, ref, `blobs/${digest}`, opts, { method: 'HEAD' });
   if (head.status === 200) return digest;
 
-  const start = await call(ref, 'blobs/uploads/', opts, { method: 'POST' });
+  const start = await call(session, ref, 'blobs/uploads/', opts, { method: 'POST' });
   await expectStatus(start, [202], `upload to ${ref.name}`);
   const location = start.headers.get('location');
   if (!location)
@@ -154,9 +186,9 @@ async function uploadBlob(
 
   const url = new URL(location, baseUrl(ref, opts));
   url.searchParams.set('digest', digest);
-  const put = await fetch(url, {
+  const put = await session.fetch(url, {
     method: 'PUT',
-    headers: { ...authHeader(opts), 'content-type': 'application/octet-stream' },
+    headers: { 'content-type': 'application/octet-stream' },
     body,
   });
   await expectStatus(put, [201], `upload of ${digest} to ${ref.name}`);
@@ -169,6 +201,7 @@ function baseUrl(ref: RegistryReference, opts: RegistryOptions): string {
 }
 
 async function call(
+  session: RegistrySession,
   ref: RegistryReference,
   path: string,
   opts: RegistryOptions,
@@ -176,19 +209,10 @@ async function call(
 ): Promise<Response> {
   const url = `${baseUrl(ref, opts)}/v2/${ref.repository}/${path}`;
   log().info({ url, method: init.method ?? 'GET' }, 'registry request');
-  return fetch(url, { ...init, headers: { ...authHeader(opts), ...init.headers } }).catch(
-    (err: unknown) => {
-      throw new DrydockError('NETWORK', `registry ${ref.registry} unreachable`, { cause: err });
-    },
-  );
-}
-
-// Anonymous and basic auth only: bearer-token registries need the registry client's
-// challenge handling (src/image/registry/auth.ts), to be wired in once its API settles.
-function authHeader(opts: RegistryOptions): Record<string, string> {
-  if (!opts.username) return {};
-  const token = Buffer.from(`${opts.username}:${opts.password ?? ''}`).toString('base64');
-  return { authorization: `Basic ${token}` };
+  return session.fetch(url, init).catch((err: unknown) => {
+    if (isDrydockError(err)) throw err;
+    throw new DrydockError('NETWORK', `registry ${ref.registry} unreachable`, { cause: err });
+  });
 }
 
 async function expectStatus(res: Response, ok: number[], what: string): Promise<void> {

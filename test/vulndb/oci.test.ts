@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDb, openDb, parseSourceArg } from '../../src/vulndb/index.js';
 import { pullDb, pushDb } from '../../src/vulndb/oci.js';
+import { startRegistry, TEST_PASSWORD, TEST_USER, type TestRegistry } from '../helpers/registry.js';
 
 const REGISTRY_BIN = '/usr/bin/docker-registry';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -90,5 +91,50 @@ describe('vulndb push and pull through a local docker-registry', () => {
 
     await expect(pullDb([`${host}/drydock/nothing:1`], target)).rejects.toThrow(/no mirror served/);
     expect(await readFile(target, 'utf8')).toBe('previous');
+  });
+});
+
+describe('vulndb push and pull through a token-auth registry', () => {
+  let tokenRegistry: TestRegistry;
+  let dbPath: string;
+
+  beforeAll(async () => {
+    tokenRegistry = await startRegistry('token');
+    dbPath = path.join(work, 'token-source.sqlite');
+    await buildDb([parseSourceArg(ghsaDir)], dbPath);
+  }, 60_000);
+
+  afterAll(async () => {
+    await tokenRegistry?.stop();
+  });
+
+  it('answers the bearer challenge with the given credentials, for push and for pull', async () => {
+    const ref = `${tokenRegistry.host}/security/vulndb:token`;
+    const login = { username: TEST_USER, password: TEST_PASSWORD, insecure: true };
+    await pushDb(dbPath, ref, login);
+    const pulled = path.join(work, 'token-pulled.sqlite');
+    await pullDb([ref], pulled, login);
+    expect(await readFile(pulled)).toEqual(await readFile(dbPath));
+    expect(tokenRegistry.tokenRequests.some((r) => r.authorized && r.scope?.includes('push'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses an anonymous push with an auth error naming the registry', async () => {
+    await expect(
+      pushDb(dbPath, `${tokenRegistry.host}/security/vulndb:anon`),
+    ).rejects.toMatchObject({
+      code: 'REGISTRY_AUTH',
+    });
+  });
+
+  it('never sends credentials to a plain-http token realm unless told to', async () => {
+    const login = { username: TEST_USER, password: TEST_PASSWORD };
+    await expect(
+      pushDb(dbPath, `${tokenRegistry.host}/security/vulndb:x`, login),
+    ).rejects.toMatchObject({
+      code: 'REGISTRY_AUTH',
+      message: expect.stringContaining('refusing to send credentials'),
+    });
   });
 });
