@@ -57,6 +57,8 @@ describe('drydock image on a real Debian 12 image', () => {
     expect(main('bash')).toBe('GPL-3.0-or-later');
     expect(main('zlib1g')).toBe('Zlib');
     expect(main('libssl3')).toBe('Apache-2.0');
+    const jackson = report.licenses.find((l) => l.package.name === 'jackson-databind');
+    expect(jackson?.expression).toBe('Apache-2.0');
   });
 
   it('finds the baked-in SSH host keys and none of the distribution’s examples', () => {

@@ -7,7 +7,7 @@ export const javaCataloger: Cataloger = {
   mode: 'image',
   consumer: catalogConsumer(
     JAVA_CATALOGER,
-    1,
+    2,
     ['**/*.jar', '**/*.war', '**/*.ear', '**/*.jpi', '**/*.hpi'],
     512 * MiB,
     (bytes, path) => parseJavaArchive(bytes, path),

@@ -1,4 +1,5 @@
 import { type CatalogValue, type FoundPackage, MiB } from '../cataloger.js';
+import { bundleLicenses, pomLicenses } from './parse-licenses.js';
 import { parseManifest, parseProperties } from './parse-manifest.js';
 import { type InflateBudget, listEntries, readEntry, type ZipEntry } from './zip.js';
 
@@ -61,18 +62,39 @@ function readArchive(zip: Buffer, walk: Walk): void {
 }
 
 function packagesOf(zip: Buffer, entries: ZipEntry[], walk: Walk): FoundPackage[] {
+  const manifestEntry = entries.find((entry) => entry.name === 'META-INF/MANIFEST.MF');
+  const manifestBytes = manifestEntry ? readMember(zip, manifestEntry, walk) : undefined;
+  const manifest = manifestBytes ? parseManifest(manifestBytes.toString('utf8')) : new Map();
+  const bundle = bundleLicenses(manifest.get('Bundle-License'));
+
   const poms: FoundPackage[] = [];
   for (const entry of entries) {
     if (!POM.test(entry.name)) continue;
     const pkg = fromPom(readMember(zip, entry, walk));
-    if (pkg) poms.push(pkg);
+    if (!pkg) continue;
+    pkg.licenses = pomXmlLicenses(zip, entries, entry.name, walk);
+    poms.push(pkg);
   }
+  // A manifest speaks for the archive, so it names the license only of a single-POM jar.
+  if (poms.length === 1 && poms[0]!.licenses.length === 0) poms[0]!.licenses = bundle;
   if (poms.length > 0) return poms;
 
-  const manifestEntry = entries.find((entry) => entry.name === 'META-INF/MANIFEST.MF');
-  const manifest = manifestEntry ? readMember(zip, manifestEntry, walk) : undefined;
   const pkg = fromManifest(manifest, walk.chain.at(-1) ?? walk.path);
+  if (pkg) pkg.licenses = bundle;
   return pkg ? [pkg] : [];
+}
+
+/** The pom.xml beside a pom.properties, when the archive carries one. */
+function pomXmlLicenses(
+  zip: Buffer,
+  entries: ZipEntry[],
+  properties: string,
+  walk: Walk,
+): string[] {
+  const name = properties.replace(/pom\.properties$/, 'pom.xml');
+  const entry = entries.find((e) => e.name === name);
+  const bytes = entry ? readMember(zip, entry, walk) : undefined;
+  return bytes ? pomLicenses(bytes.toString('utf8')) : [];
 }
 
 function readMember(zip: Buffer, entry: ZipEntry, walk: Walk): Buffer | undefined {
@@ -95,8 +117,7 @@ function fromPom(bytes: Buffer | undefined): FoundPackage | undefined {
   return { name: artifactId, version, type: 'maven', licenses: [], metadata: { groupId } };
 }
 
-function fromManifest(bytes: Buffer | undefined, archiveName: string): FoundPackage | undefined {
-  const main = bytes ? parseManifest(bytes.toString('utf8')) : new Map<string, string>();
+function fromManifest(main: Map<string, string>, archiveName: string): FoundPackage | undefined {
   const fromFile = nameFromFile(archiveName);
 
   const name =
