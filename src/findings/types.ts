@@ -102,7 +102,7 @@ export interface ScanResult {
 /** What the policy gate decided, per finding and overall; the same in CLI and service. */
 export interface PolicyVerdict {
   passed: boolean;
-  /** One entry per vulnerability finding a rule or exception decided. */
+  /** One entry per finding (vulnerability or license) a rule or exception decided. */
   decisions: Array<{
     id: string;
     purl: string;

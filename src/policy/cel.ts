@@ -16,11 +16,23 @@ export type Condition = (finding: VulnerabilityFinding) => boolean;
 /** Longest condition accepted; real ones are a line or two. */
 const MAX_CONDITION_LENGTH = 4096;
 
-const env = new Environment({
-  limits: { maxAstNodes: 2000, maxDepth: 50, maxListElements: 1000, maxMapEntries: 100 },
-}).registerVariable('finding', 'map');
+const env = celEnvironment('finding');
 
 export function compileCondition(source: string, where: string): Condition {
+  return compileFor(env, 'finding', celView, source, where);
+}
+
+/**
+ * Parses and type-checks a condition over one variable, and returns a test that fails
+ * loudly when the condition yields anything but a bool: a gate must never guess.
+ */
+export function compileFor<T>(
+  environment: Environment,
+  variable: string,
+  view: (value: T) => Record<string, unknown>,
+  source: string,
+  where: string,
+): (value: T) => boolean {
   if (source.length > MAX_CONDITION_LENGTH) {
     throw new DrydockError(
       'POLICY_INVALID',
@@ -28,9 +40,9 @@ export function compileCondition(source: string, where: string): Condition {
     );
   }
 
-  let program: ReturnType<typeof env.parse>;
+  let program: ReturnType<typeof environment.parse>;
   try {
-    program = env.parse(source);
+    program = environment.parse(source);
   } catch (err) {
     throw new DrydockError('POLICY_INVALID', `${where}: condition "${source}" does not parse`, {
       cause: err,
@@ -42,16 +54,23 @@ export function compileCondition(source: string, where: string): Condition {
     throw new DrydockError('POLICY_INVALID', `${where}: condition "${source}" is invalid: ${why}`);
   }
 
-  return (finding) => {
-    const value: unknown = program({ finding: celView(finding) });
-    if (typeof value !== 'boolean') {
+  return (value) => {
+    const result: unknown = program({ [variable]: view(value) });
+    if (typeof result !== 'boolean') {
       throw new DrydockError(
         'POLICY_INVALID',
         `${where}: condition "${source}" did not yield a bool`,
       );
     }
-    return value;
+    return result;
   };
+}
+
+/** Limits that keep a hostile condition from costing more than a real one. */
+export function celEnvironment(variable: string): Environment {
+  return new Environment({
+    limits: { maxAstNodes: 2000, maxDepth: 50, maxListElements: 1000, maxMapEntries: 100 },
+  }).registerVariable(variable, 'map');
 }
 
 /** The finding as CEL sees it: flat where that helps, numbers as doubles, no absent keys. */

@@ -1,6 +1,7 @@
 import type { PolicyVerdict, ScanResult, VulnerabilityFinding } from '../findings/types.js';
+import type { LicenseFinding } from '../license/types.js';
 import { log } from '../log.js';
-import type { Action, Policy, PolicyException } from './policy-file.js';
+import type { Action, LicenseRule, Policy, PolicyException } from './policy-file.js';
 
 type Decision = PolicyVerdict['decisions'][number];
 
@@ -29,6 +30,8 @@ export function evaluatePolicy(result: ScanResult, policy: Policy, now = new Dat
     if (action !== 'ignore') return finding;
     return { ...finding, suppressed: { by: 'policy' as const, reason } };
   });
+
+  decisions.push(...licenseDecisions(result.licenses ?? [], policy.licenseRules));
 
   const verdict: PolicyVerdict = {
     passed: !decisions.some((d) => d.action === 'deny'),
@@ -59,6 +62,19 @@ function decide(
     return { action: rule.action, by: rule.name, reason: `rule ${rule.name}` };
   }
   return { action: policy.default, by: 'default', reason: 'policy default' };
+}
+
+/** Each license finding against the `on: license` rules; the first that holds decides. */
+function licenseDecisions(findings: LicenseFinding[], rules: LicenseRule[]): Decision[] {
+  if (rules.length === 0) return [];
+  const out: Decision[] = [];
+  for (const finding of findings) {
+    const rule = rules.find((r) => holds(() => r.test(finding), r.action, r.name));
+    if (!rule) continue;
+    const id = `license:${finding.expression}`;
+    out.push({ id, purl: finding.package.purl, action: rule.action, by: rule.name });
+  }
+  return out;
 }
 
 function exceptionApplies(exception: PolicyException, finding: VulnerabilityFinding): boolean {

@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DrydockError } from '../errors.js';
 import { type Condition, compileCondition } from './cel.js';
+import { compileLicenseCondition, type LicenseCondition } from './cel-license.js';
 
 /**
  * The policy file: one YAML document, evaluated the same way wherever drydock decides.
@@ -14,6 +15,10 @@ import { type Condition, compileCondition } from './cel.js';
  *     - name: dev-tools
  *       condition: finding.package.name.startsWith("eslint")
  *       action: ignore
+ *     - name: no-strong-copyleft    # `on: license` rules judge license findings
+ *       on: license
+ *       condition: license.category in ["forbidden", "restricted"]
+ *       action: deny
  *   exceptions:               # checked before rules; expired ones stop applying
  *     - ids: [CVE-2023-44487]
  *       condition: finding.package.type == "golang"     # optional narrowing
@@ -39,9 +44,18 @@ export interface PolicyException {
   test?: Condition;
 }
 
+export interface LicenseRule {
+  name: string;
+  action: Action;
+  source: string;
+  test: LicenseCondition;
+}
+
 export interface Policy {
+  /** The action for vulnerability findings no rule decides; licenses have no default. */
   default: 'allow' | Action;
   rules: Rule[];
+  licenseRules: LicenseRule[];
   exceptions: PolicyException[];
 }
 
@@ -61,6 +75,7 @@ const schema = z.strictObject({
       z.strictObject({
         name: z.string().min(1).max(200),
         description: z.string().optional(),
+        on: z.enum(['vulnerability', 'license']).default('vulnerability'),
         condition: z.string().min(1),
         action: z.enum(['deny', 'warn', 'ignore']),
       }),
@@ -101,14 +116,31 @@ export function parsePolicy(text: string, path: string): Policy {
   const doc = parsed.data;
   return {
     default: doc.default,
-    rules: doc.rules.map((r, i) => ({
-      name: r.name,
-      action: r.action,
-      source: r.condition,
-      test: compileCondition(r.condition, `policy ${path}: rules.${i} (${r.name})`),
-    })),
+    rules: doc.rules.flatMap((r, i) =>
+      r.on !== 'vulnerability'
+        ? []
+        : [{ ...ruleBase(r), test: compileCondition(r.condition, ruleWhere(path, i, r.name)) }],
+    ),
+    licenseRules: doc.rules.flatMap((r, i) =>
+      r.on !== 'license'
+        ? []
+        : [
+            {
+              ...ruleBase(r),
+              test: compileLicenseCondition(r.condition, ruleWhere(path, i, r.name)),
+            },
+          ],
+    ),
     exceptions: doc.exceptions.map((e, i) => exceptionOf(e, `policy ${path}: exceptions.${i}`)),
   };
+}
+
+function ruleBase(r: z.infer<typeof schema>['rules'][number]) {
+  return { name: r.name, action: r.action, source: r.condition };
+}
+
+function ruleWhere(path: string, index: number, name: string): string {
+  return `policy ${path}: rules.${index} (${name})`;
 }
 
 function exceptionOf(
@@ -129,6 +161,7 @@ export function flagPolicy(): Policy {
   return {
     default: 'deny',
     rules: [],
+    licenseRules: [],
     exceptions: [],
   };
 }
