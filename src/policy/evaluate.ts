@@ -71,7 +71,8 @@ function licenseDecisions(findings: LicenseFinding[], rules: LicenseRule[]): Dec
   for (const finding of findings) {
     const rule = rules.find((r) => holds(() => r.test(finding), r.action, r.name));
     if (!rule) continue;
-    const id = `license:${finding.expression}`;
+    const own = finding.main && finding.main !== 'unknown' ? finding.main : finding.expression;
+    const id = `license:${own}`;
     out.push({ id, purl: finding.package.purl, action: rule.action, by: rule.name });
   }
   return out;
