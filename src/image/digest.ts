@@ -54,7 +54,8 @@ export class DigestVerifier extends Transform {
     private readonly expectedSize: number | undefined,
     private readonly what: string,
   ) {
-    super();
+    // Room for a few chunks each way, so reading, hashing and inflating overlap.
+    super({ highWaterMark: 1024 * 1024 });
     this.hash = createHash(digestAlgorithm(expected ?? 'sha256:'));
   }
 

@@ -11,6 +11,13 @@ const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 /** Inflate in large chunks: fewer callbacks into the tar parser and the hashes. */
 const CHUNK_SIZE = 256 * 1024;
 
+/**
+ * How far inflation may run ahead of the walk. Inflation runs on libuv's pool while the
+ * walk hashes and parses on the main thread; with the default 16 KiB buffer the two take
+ * turns instead of overlapping.
+ */
+const READ_AHEAD = 16 * CHUNK_SIZE;
+
 /** zstd frames may ask for any window; 2^27 (128 MiB) is what zstd itself allows by default. */
 const ZSTD_WINDOW_LOG_MAX = 27;
 
@@ -29,7 +36,9 @@ function startsWith(buf: Buffer, magic: number[]): boolean {
 }
 
 export function decompressor(kind: Compression): Transform | undefined {
-  if (kind === 'gzip') return createGunzip({ chunkSize: CHUNK_SIZE });
+  if (kind === 'gzip') {
+    return createGunzip({ chunkSize: CHUNK_SIZE, readableHighWaterMark: READ_AHEAD });
+  }
   if (kind === 'zstd') return new DecompressStream({ windowLogMax: ZSTD_WINDOW_LOG_MAX });
   return undefined;
 }
