@@ -1,5 +1,5 @@
 import type { Readable, Transform } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { DecompressStream } from 'zstd-napi';
 import { DrydockError } from '../errors.js';
 
@@ -37,7 +37,9 @@ function startsWith(buf: Buffer, magic: number[]): boolean {
 
 export function decompressor(kind: Compression): Transform | undefined {
   if (kind === 'gzip') {
-    return createGunzip({ chunkSize: CHUNK_SIZE, readableHighWaterMark: READ_AHEAD });
+    // Node hands zlib's options to its Transform too; the typings only omit the stream ones.
+    const options = { chunkSize: CHUNK_SIZE, readableHighWaterMark: READ_AHEAD };
+    return createGunzip(options as ZlibOptions);
   }
   if (kind === 'zstd') return new DecompressStream({ windowLogMax: ZSTD_WINDOW_LOG_MAX });
   return undefined;

@@ -82,6 +82,18 @@ export class LayerRecorder implements TarSink {
     return this.want(tar, entry);
   }
 
+  head(tar: TarEntry, first: Buffer): boolean {
+    const consumers = this.wantedBy.get(tar);
+    if (!consumers) return false;
+    const keep = consumers.filter((c) => c.accepts === undefined || c.accepts(first));
+    if (keep.length === 0) {
+      this.wantedBy.delete(tar);
+      return false;
+    }
+    this.wantedBy.set(tar, keep);
+    return true;
+  }
+
   data(tar: TarEntry, bytes: Buffer): void {
     const consumers = this.wantedBy.get(tar);
     this.wantedBy.delete(tar);

@@ -29,6 +29,8 @@ export interface TarEntry {
 export interface TarSink {
   /** Return true to receive the entry's bytes through `data`. */
   entry(entry: TarEntry): boolean;
+  /** Sees the first bytes of a wanted entry's data; false stops capturing it. */
+  head?(entry: TarEntry, first: Buffer): boolean;
   data(entry: TarEntry, bytes: Buffer): void;
 }
 
@@ -177,11 +179,20 @@ export class TarParser {
   private readBody(chunk: Buffer, pos: number): number {
     const n = Math.min(this.remaining, chunk.length - pos);
     if (this.state === 'meta') this.meta.push(chunk.subarray(pos, pos + n));
-    else if (this.capture) this.capture.push(Buffer.from(chunk.subarray(pos, pos + n)));
+    else if (this.capture) this.captureSlice(chunk.subarray(pos, pos + n));
     this.remaining -= n;
     pos += n;
     if (this.remaining === 0) this.finishBody();
     return pos;
+  }
+
+  private captureSlice(slice: Buffer): void {
+    const first = this.capture!.length === 0;
+    if (first && this.current && this.sink.head && !this.sink.head(this.current, slice)) {
+      this.capture = undefined;
+      return;
+    }
+    this.capture!.push(Buffer.from(slice));
   }
 
   private finishBody(): void {

@@ -55,6 +55,13 @@ export interface Consumer<T = unknown> {
   patterns: string[];
   /** Files larger than this are not read; the walk records a diagnostic instead. */
   maxFileSize: number;
+  /**
+   * Optional early refusal: given the first bytes of a file as the stream delivers them
+   * (any length from one byte up), false means "do not read the rest for me". A consumer
+   * that wants every path but only text (the secret scanner) saves copying the binaries.
+   * `extract` must still cope with anything: this is a hint, not a filter.
+   */
+  accepts?(head: Buffer): boolean;
   extract(bytes: Buffer, file: FileContext): T | undefined | Promise<T | undefined>;
 }
 

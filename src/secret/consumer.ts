@@ -1,5 +1,6 @@
 import type { Consumer } from '../layer/types.js';
 import type { SecretAllowlist } from './allowlist.js';
+import { sniffContent } from './content.js';
 import { RULES_VERSION } from './rules/index.js';
 import { DEFAULT_FILE_LIMITS, type FileScanLimits, scanFileBytes } from './scan-file.js';
 import type { FileSecrets } from './types.js';
@@ -35,6 +36,9 @@ export function secretConsumer(options: SecretScanOptions = {}): SecretConsumer 
     patterns: ['**'],
     maxFileSize: limits.maxTextBytes,
     options,
+    // Binaries are skipped by content anyway; refusing them at their first bytes spares
+    // copying them. Too short a head to judge (or an archive) is read.
+    accepts: (head) => head.length < 512 || sniffContent(head) !== 'binary',
     extract(bytes) {
       const found = scanFileBytes(bytes, limits);
       return found.matches.length > 0 || found.problems ? found : undefined;

@@ -303,4 +303,33 @@ describe('layer walk on hostile input', () => {
     const { values } = await walk(layer);
     expect(values.get('all')).toEqual({ a: 3000 });
   });
+
+  it('stops reading a file for a consumer that refuses its first bytes', async () => {
+    const seen: string[] = [];
+    const textOnly: Consumer<number> = {
+      ...everything,
+      name: 'text-only',
+      accepts: (head) => head.indexOf(0) === -1,
+      extract: (bytes, file) => {
+        seen.push(file.entry.path);
+        return bytes.length;
+      },
+    };
+    const layer = await buildLayer([
+      {
+        name: 'bin/tool',
+        content: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0]), Buffer.alloc(50_000, 1)]),
+      },
+      { name: 'etc/config', content: 'key=value\n'.repeat(5000) },
+    ]);
+    const out = await walkLayerStream(
+      Readable.from([layer.blob]),
+      refOf(layer),
+      compileConsumers([textOnly, everything]),
+      DEFAULT_LIMITS,
+    );
+    expect(seen).toEqual(['etc/config']);
+    expect(out.values.get('text-only')).toEqual({ 'etc/config': 50_000 });
+    expect(out.values.get('all')).toEqual({ 'bin/tool': 50_005, 'etc/config': 50_000 });
+  });
 });
