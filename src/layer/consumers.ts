@@ -12,9 +12,12 @@ export function compileConsumers(consumers: Consumer[]): CompiledConsumer[] {
     const exact = new Set(consumer.patterns.filter((p) => !picomatch.scan(p).isGlob));
     const globs = consumer.patterns.filter((p) => !exact.has(p));
     const glob = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
+    const excluded = consumer.exclude?.length
+      ? picomatch(consumer.exclude, { dot: true })
+      : undefined;
     return {
       consumer,
-      matches: (path) => exact.has(path) || glob?.(path) === true,
+      matches: (path) => (exact.has(path) || glob?.(path) === true) && excluded?.(path) !== true,
     };
   });
 }

@@ -53,6 +53,8 @@ export interface Consumer<T = unknown> {
   version: number;
   /** Exact paths or globs (picomatch syntax, `dot: true`). */
   patterns: string[];
+  /** Globs never read for this consumer, even where `patterns` match. Part of its version. */
+  exclude?: string[];
   /** Files larger than this are not read; the walk records a diagnostic instead. */
   maxFileSize: number;
   /**

@@ -12,7 +12,8 @@ export const SecretAllowlistSchema = z.object({
   rules: z.array(z.string().min(1)).default([]),
   paths: z.array(z.string().min(1)).default([]),
   values: z.array(z.string().min(1)).default([]),
-  /** The built-in allowlist of documentation, test and library trees (builtin-allow.ts). */
+  /** The built-in allowlist of library trees for weak rules (builtin-allow.ts); documentation
+   * and test trees are never read, whatever this says. */
   builtin: z.boolean().default(true),
 });
 

@@ -5,10 +5,11 @@ import { SECRET_RULES } from './rules/index.js';
  * Places in an image where what looks like a secret is, in practice, the distribution's
  * own documentation, test data or library code: man pages showing a .netrc, Go's test
  * keys, a Ruby library naming `password = nil`. Reporting them buries the one key a build
- * leaked. Documentation and test trees are skipped for every rule; library trees only for
- * the weak, context-guessing rules, so a provider token or private key in them is still found.
+ * leaked. Documentation and test trees are not read at all (the consumer excludes them, so
+ * the walk spares inflating thousands of man pages); library trees are allowed only for the
+ * weak, context-guessing rules, so a provider token or private key in them is still found.
  */
-const DOCS_AND_TESTS = [
+export const DOCS_AND_TESTS = [
   'usr/share/doc/**',
   'usr/share/man/**',
   'usr/share/info/**',

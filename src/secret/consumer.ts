@@ -1,5 +1,6 @@
 import type { Consumer } from '../layer/types.js';
 import type { SecretAllowlist } from './allowlist.js';
+import { DOCS_AND_TESTS } from './builtin-allow.js';
 import { sniffContent } from './content.js';
 import { RULES_VERSION } from './rules/index.js';
 import { DEFAULT_FILE_LIMITS, type FileScanLimits, scanFileBytes } from './scan-file.js';
@@ -34,6 +35,7 @@ export function secretConsumer(options: SecretScanOptions = {}): SecretConsumer 
     name: SECRET_CONSUMER_NAME,
     version: RULES_VERSION,
     patterns: ['**'],
+    exclude: DOCS_AND_TESTS,
     maxFileSize: limits.maxTextBytes,
     options,
     // Binaries are skipped by content anyway; refusing them at their first bytes spares

@@ -332,4 +332,23 @@ describe('layer walk on hostile input', () => {
     expect(out.values.get('text-only')).toEqual({ 'etc/config': 50_000 });
     expect(out.values.get('all')).toEqual({ 'bin/tool': 50_005, 'etc/config': 50_000 });
   });
+
+  it('never reads excluded paths for a consumer, even where its patterns match', async () => {
+    const docsExcluded: Consumer<number> = {
+      ...everything,
+      name: 'no-docs',
+      exclude: ['usr/share/doc/**'],
+    };
+    const layer = await buildLayer([
+      { name: 'usr/share/doc/pkg/README', content: 'docs' },
+      { name: 'etc/app.conf', content: 'conf' },
+    ]);
+    const out = await walkLayerStream(
+      Readable.from([layer.blob]),
+      refOf(layer),
+      compileConsumers([docsExcluded]),
+      DEFAULT_LIMITS,
+    );
+    expect(out.values.get('no-docs')).toEqual({ 'etc/app.conf': 4 });
+  });
 });

@@ -13,7 +13,7 @@ import { sourceHostRules } from './source-hosts.js';
  * Every rule, listed explicitly. Bump RULES_VERSION whenever a rule or a gate changes:
  * it enters the layer cache key, so cached layers are rescanned with the new rules.
  */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
 
 export const SECRET_RULES: readonly SecretRule[] = [
   ...cloudRules,
