@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { DrydockError } from '../errors.js';
-import { cveCount } from './ids.js';
+import { type Enrichment, enrich, prepareEnrichment } from './enrich.js';
 import type { AffectedPackage, EpssEntry, KevEntry, RangeSpec, Severity } from './model.js';
 import { ecosystemKey, packageKey } from './normalise.js';
 import { SCHEMA_VERSION } from './schema.js';
@@ -46,6 +46,7 @@ type Row = Record<string, unknown>;
 export class VulnDb {
   private readonly db: Database.Database;
   private readonly stmts: Record<string, Database.Statement>;
+  private readonly enrichment: Record<string, Database.Statement>;
 
   constructor(path: string) {
     try {
@@ -57,6 +58,7 @@ export class VulnDb {
     }
     checkSchema(this.db, path);
     this.stmts = prepare(this.db);
+    this.enrichment = prepareEnrichment(this.db);
   }
 
   advisoriesFor(ecosystem: string, packageName: string): AdvisoryRecord[] {
@@ -64,13 +66,18 @@ export class VulnDb {
       ecosystemKey(ecosystem),
       packageKey(ecosystem, packageName),
     ) as Row[];
-    const byAdvisory = new Map<number, AdvisoryRecord>();
+    const first = new Map<number, Row>();
+    for (const row of rows)
+      if (!first.has(row.advisory as number)) first.set(row.advisory as number, row);
+    if (first.size === 0) return [];
 
+    const extra = enrich(this.enrichment, first);
+    const byAdvisory = new Map<number, AdvisoryRecord>();
     for (const row of rows) {
       const key = row.advisory as number;
       let record = byAdvisory.get(key);
       if (!record) {
-        record = this.record(row);
+        record = recordOf(row, extra.get(key)!);
         byAdvisory.set(key, record);
       }
       record.affected.push(affectedOf(row));
@@ -102,32 +109,22 @@ export class VulnDb {
   close(): void {
     this.db.close();
   }
+}
 
-  private record(row: Row): AdvisoryRecord {
-    const id = String(row.vuln_id);
-    const aliases = (this.stmts.aliases!.all(row.advisory) as Row[]).map((r) => String(r.alias));
-    // Ratings, KEV and EPSS belong to one problem: a record fixing several CVEs takes
-    // only its own, or it would wear another CVE's score.
-    const own = cveCount([id, ...aliases]) > 1 ? [id] : [id, ...aliases, String(row.group_key)];
-    const ids = JSON.stringify([...new Set(own)]);
-
-    const record: AdvisoryRecord = {
-      id,
-      source: String(row.source),
-      groupKey: String(row.group_key),
-      aliases,
-      affected: [],
-      severities: (this.stmts.severities!.all(ids) as Row[]).map(severityOf),
-      cwes: (this.stmts.cwes!.all(ids) as Row[]).map((r) => String(r.cwe)),
-    };
-    assignOptional(record, row);
-
-    const kev = this.stmts.kev!.get(ids) as Row | undefined;
-    if (kev) record.kev = kevOf(kev);
-    const epss = this.stmts.epss!.get(ids) as Row | undefined;
-    if (epss) record.epss = epssOf(epss);
-    return record;
-  }
+function recordOf(row: Row, extra: Enrichment): AdvisoryRecord {
+  const record: AdvisoryRecord = {
+    id: String(row.vuln_id),
+    source: String(row.source),
+    groupKey: String(row.group_key),
+    aliases: extra.aliases,
+    affected: [],
+    severities: extra.severities.map(severityOf),
+    cwes: extra.cwes,
+  };
+  assignOptional(record, row);
+  if (extra.kev) record.kev = kevOf(extra.kev);
+  if (extra.epss) record.epss = epssOf(extra.epss);
+  return record;
 }
 
 function checkSchema(db: Database.Database, path: string): void {
@@ -152,8 +149,6 @@ function checkSchema(db: Database.Database, path: string): void {
   }
 }
 
-const IDS = '(SELECT value FROM json_each(?))';
-
 function prepare(db: Database.Database): Record<string, Database.Statement> {
   return {
     lookup: db.prepare(
@@ -162,12 +157,6 @@ function prepare(db: Database.Database): Record<string, Database.Statement> {
        FROM affected af JOIN advisories a ON a.id = af.advisory JOIN sources s ON s.id = a.source_id
        WHERE af.ecosystem_key = ? AND af.package_key = ? ORDER BY a.vuln_id, af.rowid`,
     ),
-    aliases: db.prepare('SELECT alias FROM aliases WHERE advisory = ? ORDER BY alias'),
-    severities: db.prepare(`SELECT DISTINCT source, type, vector, score, rating FROM severities
-      WHERE vuln_id IN ${IDS}`),
-    cwes: db.prepare(`SELECT DISTINCT cwe FROM cwes WHERE vuln_id IN ${IDS} ORDER BY cwe`),
-    kev: db.prepare(`SELECT * FROM kev WHERE cve IN ${IDS} LIMIT 1`),
-    epss: db.prepare(`SELECT * FROM epss WHERE cve IN ${IDS} ORDER BY score DESC LIMIT 1`),
     meta: db.prepare('SELECT key, value FROM meta'),
     sources: db.prepare('SELECT * FROM sources ORDER BY id'),
     problems:
