@@ -30,7 +30,10 @@ export interface Package {
   name: string;
   version: string;
   type: PackageType;
-  /** Package URL per the purl spec, e.g. pkg:deb/debian/bash@5.2.15-2?arch=amd64&distro=debian-12 */
+  /**
+   * Package URL per the purl spec, e.g.
+   * pkg:deb/debian/bash@5.2.15-2?arch=amd64&distro=debian-12
+   */
   purl: string;
   /** Source package (dpkg Source, apk origin, rpm source rpm) and its version. */
   source?: { name: string; version: string };

@@ -145,7 +145,8 @@ export function layersOf(layers: Descriptor[], config: ImageConfig, where: strin
   if (diffIds.length !== layers.length) {
     throw new DrydockError(
       'CONFIG_INVALID',
-      `${where}: manifest lists ${layers.length} layers but the config has ${diffIds.length} diff-ids`,
+      `${where}: manifest lists ${layers.length} layers, ` +
+        `the config ${diffIds.length} diff-ids`,
     );
   }
 

@@ -173,7 +173,7 @@ export class LayerRecorder implements TarSink {
       if (!c.matches(entry.path)) continue;
       if (entry.size > c.consumer.maxFileSize) {
         const limit = c.consumer.maxFileSize;
-        const message = `${entry.size} bytes is over ${c.consumer.name}'s limit of ${limit}; not read`;
+        const message = `${entry.size} bytes is over ${c.consumer.name}'s limit of ${limit}`;
         this.diagnose('file-too-large', message, entry.path, c.consumer.name);
         continue;
       }

@@ -90,7 +90,7 @@ export class SquashedView {
     }
   }
 
-  /** A write below a symlink would land wherever the link points; it is reported, never followed. */
+  /** A write below a symlink would land where the link points: reported, never followed. */
   private checkParents(entry: FileEntry, layer: number): void {
     for (let dir = parentOf(entry.path); dir !== ''; dir = parentOf(dir)) {
       const parent = this.files.get(dir);
@@ -98,7 +98,7 @@ export class SquashedView {
       if (parent.entry.type === 'symlink') {
         this.diagnostics.push({
           code: 'write-through-symlink',
-          message: `entry is below ${dir}, a symlink to ${parent.entry.linkTarget}; kept at its own path`,
+          message: `entry is below ${dir}, a symlink to ${parent.entry.linkTarget}; kept as is`,
           layer,
           path: entry.path,
         });

@@ -1,4 +1,5 @@
 import type { ImageConfig } from '../image/types.js';
+import { INSTRUCTIONS } from './dockerfile/parse.js';
 
 /**
  * Turns an image's history back into Dockerfile lines. The classic builder records
@@ -19,27 +20,7 @@ export interface HistoryStep {
 const NOP = /^\/bin\/sh -c #\(nop\)\s*/;
 const SHELL_RUN = /^\/bin\/sh -c\s+/;
 const BUILD_ARGS = /^\|(\d+)\s+/;
-const KEYWORDS = [
-  'FROM',
-  'RUN',
-  'CMD',
-  'LABEL',
-  'MAINTAINER',
-  'EXPOSE',
-  'ENV',
-  'ADD',
-  'COPY',
-  'ENTRYPOINT',
-  'VOLUME',
-  'USER',
-  'WORKDIR',
-  'ARG',
-  'ONBUILD',
-  'STOPSIGNAL',
-  'HEALTHCHECK',
-  'SHELL',
-];
-const KEYWORD = new RegExp(`^(${KEYWORDS.join('|')})(\\s|$)`, 'i');
+const KEYWORD = new RegExp(`^(${INSTRUCTIONS.join('|')})(\\s|$)`, 'i');
 
 export function reconstructSteps(config: Pick<ImageConfig, 'history'>): HistoryStep[] {
   const steps: HistoryStep[] = [];

@@ -53,7 +53,8 @@ function decide(
 ): { action: Action | 'allow'; by: string; reason: string } {
   const exception = exceptions.find((e) => exceptionApplies(e, finding));
   if (exception) {
-    const reason = `exception: ${exception.reason} (owner ${exception.owner}, until ${exception.expires})`;
+    const { owner, expires } = exception;
+    const reason = `exception: ${exception.reason} (owner ${owner}, until ${expires})`;
     return { action: 'ignore', by: 'exception', reason };
   }
 

@@ -42,7 +42,8 @@ export function triage(result: ScanResult, input: TriageInput): ScanResult {
     out = evaluatePolicy(out, input.policy, now);
     for (const e of out.policy?.expiredExceptions ?? []) {
       warnings.push(
-        `policy exception for ${e.ids.join(', ') || 'a condition'} (owner ${e.owner}) expired on ${e.expires}; it no longer applies`,
+        `policy exception for ${e.ids.join(', ') || 'a condition'} (owner ${e.owner}) ` +
+          `expired on ${e.expires}; it no longer applies`,
       );
     }
   }

@@ -31,7 +31,7 @@ export class RegistrySession {
     return this.authorization ? { authorization: this.authorization } : {};
   }
 
-  /** Sends with the session's authorization; on a 401, answers the challenge and tries once more. */
+  /** Sends with the session's authorization; a 401 is answered once, then sent again. */
   async fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
     const first = await fetch(url, { ...init, headers: { ...this.headers(), ...init.headers } });
     if (first.status !== 401) return first;

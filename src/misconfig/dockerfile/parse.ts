@@ -31,7 +31,8 @@ export interface ParsedDockerfile {
 
 type Pair = { name: string; value: string };
 
-const KEYWORDS = new Set([
+/** Dockerfile instructions (Dockerfile reference). */
+export const INSTRUCTIONS: readonly string[] = [
   'FROM',
   'RUN',
   'CMD',
@@ -50,7 +51,8 @@ const KEYWORDS = new Set([
   'STOPSIGNAL',
   'HEALTHCHECK',
   'SHELL',
-]);
+];
+const KEYWORDS = new Set(INSTRUCTIONS);
 const EXPANDED = new Set([
   'ADD',
   'COPY',
