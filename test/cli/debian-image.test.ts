@@ -11,6 +11,7 @@ import { type DebianFixture, debianFixture } from '../helpers/debian-fixture.js'
  */
 let fixture: DebianFixture;
 let cacheDir: string;
+let stderr: string;
 let report: {
   misconfigurations: Array<{ id: string; evidence: Array<{ path?: string }> }>;
   licenses: Array<{ package: { name: string }; main?: string; expression: string }>;
@@ -32,6 +33,7 @@ beforeAll(async () => {
   ]);
   expect(run.code, run.stderr).toBe(0);
   report = JSON.parse(run.stdout);
+  stderr = run.stderr;
 }, 900_000);
 
 afterAll(async () => {
@@ -97,5 +99,38 @@ describe('drydock image on a real Debian 12 image', () => {
       expect(run.stdout.length, format).toBeGreaterThan(0);
       expect(run.stdout.includes(body.slice(0, 24)), format).toBe(false);
     }
+  });
+
+  it('counts the files too large for a scanner in one warning line', () => {
+    const lines = stderr
+      .split('\n')
+      .filter((l) => l.includes("over the secret scanner's size limit"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^drydock: warning: \d+ file\(s\) over the secret scanner's size limit/,
+    );
+  });
+
+  it('classifies licenses with the categories of --license-config', async () => {
+    const config = join(cacheDir, 'licenses.yaml');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(config, 'Zlib: forbidden\n');
+    const run = await drydock([
+      'image',
+      `oci:${fixture.layout}:${fixture.tag}`,
+      '--scanners',
+      'license',
+      '--license-config',
+      config,
+      '--format',
+      'json',
+      '--cache-dir',
+      cacheDir,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const zlib = JSON.parse(run.stdout).licenses.find(
+      (l: { package: { name: string } }) => l.package.name === 'zlib1g',
+    );
+    expect(zlib.worst).toBe('forbidden');
   });
 });
