@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type CatalogValue, decodeText, type FoundPackage } from '../cataloger.js';
+import type { CatalogValue, FoundPackage } from '../cataloger.js';
+import { readJsonFile } from '../parse-json.js';
 
 /**
  * .NET's `<app>.deps.json` (dotnet/runtime docs, "deps.json"): `libraries` is keyed
@@ -10,20 +11,8 @@ const DepsJson = z.object({ libraries: z.record(z.string(), z.unknown()) });
 const Library = z.object({ type: z.string() });
 
 export function parseDepsJson(bytes: Buffer, path: string): CatalogValue {
-  let json: unknown;
-  try {
-    json = JSON.parse(decodeText(bytes));
-  } catch (err) {
-    return {
-      packages: [],
-      problems: [{ path, message: `invalid json: ${(err as Error).message}` }],
-    };
-  }
-
-  const deps = DepsJson.safeParse(json);
-  if (!deps.success) {
-    return { packages: [], problems: [{ path, message: 'deps.json has no libraries object' }] };
-  }
+  const deps = readJsonFile(bytes, path, DepsJson, 'deps.json has no libraries object');
+  if (!deps.ok) return deps.value;
 
   const value: CatalogValue = { packages: [], problems: [] };
   for (const [key, raw] of Object.entries(deps.data.libraries)) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type CatalogValue, decodeText, type FoundPackage } from '../cataloger.js';
+import type { CatalogValue, FoundPackage } from '../cataloger.js';
+import { readJsonFile } from '../parse-json.js';
 import { LicenseField, LicensesField, npmLicenses } from './licenses.js';
 
 /** An installed package's manifest, `node_modules/[@scope/]name/package.json`. */
@@ -11,20 +12,8 @@ const PackageJson = z.object({
 });
 
 export function parsePackageJson(bytes: Buffer, path: string): CatalogValue {
-  let json: unknown;
-  try {
-    json = JSON.parse(decodeText(bytes));
-  } catch (err) {
-    return {
-      packages: [],
-      problems: [{ path, message: `invalid json: ${(err as Error).message}` }],
-    };
-  }
-
-  const parsed = PackageJson.safeParse(json);
-  if (!parsed.success) {
-    return { packages: [], problems: [{ path, message: 'package.json lacks a name or version' }] };
-  }
+  const parsed = readJsonFile(bytes, path, PackageJson, 'package.json lacks a name or version');
+  if (!parsed.ok) return parsed.value;
 
   const { name, version, license, licenses } = parsed.data;
   const pkg: FoundPackage = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type CatalogValue, decodeText, type FoundPackage } from '../cataloger.js';
+import type { CatalogValue, FoundPackage } from '../cataloger.js';
+import { readJsonFile } from '../parse-json.js';
 import { LicenseField, npmLicenses } from './licenses.js';
 
 /**
@@ -36,20 +37,8 @@ const Lockfile = z.object({
 });
 
 export function parsePackageLock(bytes: Buffer, path: string): CatalogValue {
-  let json: unknown;
-  try {
-    json = JSON.parse(decodeText(bytes));
-  } catch (err) {
-    return {
-      packages: [],
-      problems: [{ path, message: `invalid json: ${(err as Error).message}` }],
-    };
-  }
-
-  const lock = Lockfile.safeParse(json);
-  if (!lock.success) {
-    return { packages: [], problems: [{ path, message: 'not an npm lockfile object' }] };
-  }
+  const lock = readJsonFile(bytes, path, Lockfile, 'not an npm lockfile object');
+  if (!lock.ok) return lock.value;
 
   const value: CatalogValue = { packages: [], problems: [] };
   if (lock.data.packages) addV2(value, lock.data.packages, path);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type CatalogValue, decodeText, type FoundPackage } from '../cataloger.js';
+import type { CatalogValue, FoundPackage } from '../cataloger.js';
+import { readJsonFile } from '../parse-json.js';
 
 /**
  * Composer's record of installed packages, `vendor/composer/installed.json`: a bare array
@@ -23,20 +24,8 @@ const Entry = z.object({
 });
 
 export function parseComposerInstalled(bytes: Buffer, path: string): CatalogValue {
-  let json: unknown;
-  try {
-    json = JSON.parse(decodeText(bytes));
-  } catch (err) {
-    return {
-      packages: [],
-      problems: [{ path, message: `invalid json: ${(err as Error).message}` }],
-    };
-  }
-
-  const installed = Installed.safeParse(json);
-  if (!installed.success) {
-    return { packages: [], problems: [{ path, message: 'installed.json is not a package list' }] };
-  }
+  const installed = readJsonFile(bytes, path, Installed, 'installed.json is not a package list');
+  if (!installed.ok) return installed.value;
 
   const list = Array.isArray(installed.data) ? installed.data : installed.data.packages;
   const dev = new Set(Array.isArray(installed.data) ? [] : installed.data['dev-package-names']);

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Advisory } from '../model.js';
-import { emptyResult, newAdvisory } from '../model.js';
-import { problem, schemaReason } from './common.js';
+import { newAdvisory } from '../model.js';
 import { affectedExpression } from './native-range.js';
 import type { FeedParser } from './types.js';
-import { readYaml } from './yaml-doc.js';
+import { parseYamlRecord } from './yaml-doc.js';
 
 /**
  * FriendsOfPHP security-advisories: one YAML file per advisory under vendor/package/,
@@ -30,16 +29,7 @@ export const friendsOfPhpParser: FeedParser = {
     return /\.ya?ml$/i.test(path) && /^reference:\s*['"]?composer:\/\//m.test(head);
   },
   parse(file) {
-    const result = emptyResult();
-    const raw = readYaml(file.text);
-    const rec = raw.ok ? recordSchema.safeParse(raw.value) : undefined;
-    if (!raw.ok || !rec?.success) {
-      result.problems.push(problem(file.path, raw.ok ? schemaReason(rec!.error!) : raw.reason));
-      return result;
-    }
-
-    result.advisories.push(toAdvisory(rec.data, file.path));
-    return result;
+    return parseYamlRecord(file, recordSchema, toAdvisory);
   },
 };
 

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Advisory, Severity } from '../model.js';
-import { emptyResult, newAdvisory } from '../model.js';
-import { problem, schemaReason } from './common.js';
+import { newAdvisory } from '../model.js';
 import { unaffectedList } from './native-range.js';
 import type { FeedParser } from './types.js';
-import { readYaml } from './yaml-doc.js';
+import { parseYamlRecord } from './yaml-doc.js';
 
 /**
  * ruby-advisory-db records (gems/NAME/ID.yml, rubies/ENGINE/ID.yml): affected versions are
@@ -41,16 +40,7 @@ export const rubysecParser: FeedParser = {
     return /\.ya?ml$/i.test(path) && /^(gem|engine):\s*\S/m.test(head);
   },
   parse(file) {
-    const result = emptyResult();
-    const raw = readYaml(file.text);
-    const rec = raw.ok ? recordSchema.safeParse(raw.value) : undefined;
-    if (!raw.ok || !rec?.success) {
-      result.problems.push(problem(file.path, raw.ok ? schemaReason(rec!.error!) : raw.reason));
-      return result;
-    }
-
-    result.advisories.push(toAdvisory(rec.data, file.path));
-    return result;
+    return parseYamlRecord(file, recordSchema, toAdvisory);
   },
 };
 

@@ -1,5 +1,9 @@
 import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
 import { errorMessage } from '../../errors.js';
+import { type Advisory, emptyResult, type FeedResult } from '../model.js';
+import { problem, schemaReason } from './common.js';
+import type { FeedFile } from './types.js';
 
 /**
  * Reads a YAML document with the failsafe schema, so every scalar stays the string the
@@ -27,4 +31,29 @@ function nulls(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) out[key] = nulls(v);
   return out;
+}
+
+/**
+ * Parses a feed whose files each hold one advisory as YAML (RubySec, FriendsOfPHP): the
+ * file is read, checked against the record schema and converted, or it costs one problem
+ * naming the file and the reason.
+ */
+export function parseYamlRecord<T>(
+  file: FeedFile,
+  schema: z.ZodType<T>,
+  toAdvisory: (record: T, path: string) => Advisory,
+): FeedResult {
+  const result = emptyResult();
+  const raw = readYaml(file.text);
+  if (!raw.ok) {
+    result.problems.push(problem(file.path, raw.reason));
+    return result;
+  }
+  const record = schema.safeParse(raw.value);
+  if (!record.success) {
+    result.problems.push(problem(file.path, schemaReason(record.error)));
+    return result;
+  }
+  result.advisories.push(toAdvisory(record.data, file.path));
+  return result;
 }
